@@ -1,0 +1,401 @@
+/**
+ * The Dockerfile model rules read: instructions with offset ranges, build stages with their
+ * resolved base images, and `RUN` commands parsed by a real shell parser. Built once per text;
+ * this module and `shell.ts` are the only importers of the Dockerfile and shell parsers.
+ */
+import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { LineIndex } from '../engine/line-index';
+import type { OffsetRange } from '../engine/types';
+import { parseImageReference, type ImageReference } from '../images/image-reference';
+import { parseShell, type ParsedShell, type ShellScript } from './shell';
+
+export interface DockerWord {
+  readonly value: string;
+  readonly range: OffsetRange;
+}
+
+export interface DockerFlag {
+  readonly name: string;
+  readonly value: string | undefined;
+  readonly range: OffsetRange;
+  readonly nameRange: OffsetRange;
+  readonly valueRange: OffsetRange | undefined;
+}
+
+/** A `NAME=value` (or `NAME value`) pair of `ENV`, `ARG` or `LABEL`. */
+export interface DockerProperty {
+  readonly name: string;
+  readonly value: string | undefined;
+  readonly range: OffsetRange;
+  readonly nameRange: OffsetRange;
+  readonly valueRange: OffsetRange | undefined;
+}
+
+export interface DockerInstruction {
+  /** Upper-cased keyword: `FROM`, `RUN`, … */
+  readonly keyword: string;
+  readonly range: OffsetRange;
+  readonly keywordRange: OffsetRange;
+  /** Arguments after the flags, as the Dockerfile parser splits them (exec form: the JSON strings). */
+  readonly args: readonly DockerWord[];
+  readonly flags: readonly DockerFlag[];
+  /** `ENV`/`ARG`/`LABEL` pairs; empty for other instructions. */
+  readonly properties: readonly DockerProperty[];
+  /** True for exec form (`["cmd", "arg"]`) of RUN/CMD/ENTRYPOINT/SHELL. */
+  readonly execForm: boolean;
+  /** The stage this instruction belongs to; undefined before the first `FROM`. */
+  readonly stage: Stage | undefined;
+  /** True for the instruction inside an `ONBUILD` (its range is the inner instruction's). */
+  readonly onbuild: boolean;
+  /** For `RUN`: its shell commands, parsed on first use and then kept. */
+  readonly shell: ParsedShell | undefined;
+}
+
+export interface Stage {
+  /** 0-based position among the file's `FROM`s. */
+  readonly index: number;
+  /** The `AS name`, lower-cased as BuildKit compares them. */
+  readonly name: string | undefined;
+  readonly nameRange: OffsetRange | undefined;
+  readonly from: DockerInstruction;
+  readonly image: ImageReference;
+  /** The earlier stage this one is built `FROM`, if any. */
+  readonly baseStage: Stage | undefined;
+  /** Instructions after the `FROM`, up to the next `FROM`. */
+  readonly instructions: readonly DockerInstruction[];
+}
+
+export interface DockerfileModel {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly escapeCharacter: string;
+  readonly instructions: readonly DockerInstruction[];
+  readonly stages: readonly Stage[];
+  /** `ARG`s declared before the first `FROM`, with their defaults: they can be used in `FROM`. */
+  readonly globalArgs: ReadonlyMap<string, string | undefined>;
+}
+
+export function finalStage(model: DockerfileModel): Stage | undefined {
+  return model.stages[model.stages.length - 1];
+}
+
+export function parseDockerfile(text: string): DockerfileModel {
+  const lines = new LineIndex(text);
+  const ast = DockerfileParser.parse(text);
+  const escapeCharacter = ast.getEscapeCharacter();
+  const toRange = (range: { start: Position; end: Position } | null | undefined): OffsetRange | undefined =>
+    range ? { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) } : undefined;
+
+  const globalArgs = new Map<string, string | undefined>();
+  const stages: MutableStage[] = [];
+  const instructions: DockerInstruction[] = [];
+  let currentStage: MutableStage | undefined;
+
+  const build = (instruction: Instruction, onbuild: boolean, stage: Stage | undefined): DockerInstruction => {
+    const keyword = instruction.getKeyword().toUpperCase();
+    const range = toRange(instruction.getRange())!;
+    const execForm = isJsonInstruction(instruction) && /^\s*\[/.test(instruction.getRawArgumentsContent() ?? '');
+    const args = execForm ? jsonWords(instruction, text, toRange) : plainWords(instruction, toRange);
+    let shell: ParsedShell | undefined;
+    let shellParsed = false;
+    return {
+      keyword,
+      range,
+      keywordRange: toRange(instruction.getInstructionRange())!,
+      args,
+      flags: flagsOf(instruction, toRange),
+      properties: propertiesOf(instruction, toRange),
+      execForm,
+      stage,
+      onbuild,
+      get shell() {
+        if (keyword !== 'RUN') return undefined;
+        if (!shellParsed) {
+          shellParsed = true;
+          shell = execForm ? execFormShell(args) : shellOfRun(instruction, text, lines, escapeCharacter, toRange);
+        }
+        return shell;
+      },
+    };
+  };
+
+  for (const instruction of ast.getInstructions()) {
+    const keyword = instruction.getKeyword().toUpperCase();
+    if (keyword === 'FROM') {
+      const from = build(instruction, false, undefined);
+      const stage = newStage(stages, from, instruction, globalArgs, toRange);
+      stages.push(stage);
+      currentStage = stage;
+      // The FROM belongs to its own stage.
+      const owned: DockerInstruction = { ...from, stage, shell: undefined };
+      stage.from = owned;
+      instructions.push(owned);
+      continue;
+    }
+    const built = build(instruction, false, currentStage);
+    instructions.push(built);
+    currentStage?.instructions.push(built);
+    if (!currentStage && keyword === 'ARG') {
+      for (const property of built.properties) globalArgs.set(property.name, property.value);
+    }
+    if (keyword === 'ONBUILD' && hasTrigger(instruction)) {
+      const trigger = instruction.getTriggerInstruction();
+      if (trigger) {
+        const inner = build(trigger, true, currentStage);
+        instructions.push(inner);
+        currentStage?.instructions.push(inner);
+      }
+    }
+  }
+
+  return { text, lines, escapeCharacter, instructions, stages, globalArgs };
+}
+
+type Position = { line: number; character: number };
+type ToRange = (range: { start: Position; end: Position } | null | undefined) => OffsetRange | undefined;
+
+interface MutableStage extends Stage {
+  from: DockerInstruction;
+  instructions: DockerInstruction[];
+}
+
+function newStage(
+  earlier: readonly Stage[],
+  from: DockerInstruction,
+  instruction: Instruction,
+  globalArgs: ReadonlyMap<string, string | undefined>,
+  toRange: ToRange,
+): MutableStage {
+  const fromInstruction = instruction as Instruction & {
+    getBuildStage(): string | null;
+    getBuildStageRange(): { start: Position; end: Position } | null;
+    getImageRange(): { start: Position; end: Position } | null;
+  };
+  const imageWord = from.args[0];
+  const imageRange = toRange(fromInstruction.getImageRange()) ?? imageWord?.range ?? from.keywordRange;
+  const written = imageWord?.value ?? '';
+  const resolved = substituteArgs(written, globalArgs);
+  const baseStage = earlier.find((stage) => stage.name !== undefined && stage.name === resolved.value.toLowerCase());
+  const image = parseImageReference(written, resolved.value, imageRange, !resolved.complete, baseStage !== undefined);
+  const name = fromInstruction.getBuildStage();
+  return {
+    index: earlier.length,
+    name: name ? name.toLowerCase() : undefined,
+    nameRange: toRange(fromInstruction.getBuildStageRange()),
+    from,
+    image,
+    baseStage,
+    instructions: [],
+  };
+}
+
+/** Substitutes `$NAME`, `${NAME}`, `${NAME:-default}` and `${NAME:+alt}` from `ARG` defaults. */
+export function substituteArgs(
+  value: string,
+  args: ReadonlyMap<string, string | undefined>,
+): { value: string; complete: boolean } {
+  let complete = true;
+  const substituted = value.replace(
+    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (_whole, braced: string | undefined, operator: string | undefined, word: string | undefined, bare: string | undefined) => {
+      const name = braced ?? bare ?? '';
+      const current = args.get(name);
+      const isSet = current !== undefined && current !== '';
+      if (operator === '-') return isSet ? current : (word ?? '');
+      if (operator === '+') return isSet ? (word ?? '') : '';
+      if (!isSet) complete = false;
+      return current ?? '';
+    },
+  );
+  return { value: substituted, complete };
+}
+
+function isJsonInstruction(instruction: Instruction): instruction is Instruction & { getJSONStrings(): JsonString[] } {
+  return typeof (instruction as { getJSONStrings?: unknown }).getJSONStrings === 'function';
+}
+
+interface JsonString {
+  getRange(): { start: Position; end: Position };
+}
+
+function hasTrigger(instruction: Instruction): instruction is Instruction & { getTriggerInstruction(): Instruction | null } {
+  return typeof (instruction as { getTriggerInstruction?: unknown }).getTriggerInstruction === 'function';
+}
+
+function plainWords(instruction: Instruction, toRange: ToRange): DockerWord[] {
+  return instruction.getArguments().map((argument) => ({
+    value: argument.getValue(),
+    range: toRange(argument.getRange())!,
+  }));
+}
+
+/** Exec-form strings, decoded from their source text (the parser's decoded values drop spaces). */
+function jsonWords(instruction: Instruction & { getJSONStrings(): JsonString[] }, text: string, toRange: ToRange): DockerWord[] {
+  return instruction.getJSONStrings().map((json) => {
+    const range = toRange(json.getRange())!;
+    const source = text.slice(range.start, range.end);
+    let value: string;
+    try {
+      value = JSON.parse(source) as string;
+    } catch {
+      value = source.replace(/^"|"$/g, '');
+    }
+    return { value, range };
+  });
+}
+
+function flagsOf(instruction: Instruction, toRange: ToRange): DockerFlag[] {
+  const withFlags = instruction as Instruction & { getFlags?: () => FlagNode[] };
+  if (typeof withFlags.getFlags !== 'function') return [];
+  return withFlags.getFlags().map((flag) => ({
+    name: flag.getName(),
+    value: flag.getValue() ?? undefined,
+    range: toRange(flag.getRange())!,
+    nameRange: toRange(flag.getNameRange())!,
+    valueRange: toRange(flag.getValueRange()),
+  }));
+}
+
+interface FlagNode {
+  getName(): string;
+  getValue(): string | null;
+  getRange(): { start: Position; end: Position };
+  getNameRange(): { start: Position; end: Position };
+  getValueRange(): { start: Position; end: Position } | null;
+}
+
+function propertiesOf(instruction: Instruction, toRange: ToRange): DockerProperty[] {
+  const withProperties = instruction as Instruction & { getProperties?: () => PropertyNode[] };
+  if (typeof withProperties.getProperties !== 'function') return [];
+  return withProperties.getProperties().map((property) => ({
+    name: property.getName(),
+    value: property.getValue() ?? undefined,
+    range: toRange(property.getRange())!,
+    nameRange: toRange(property.getNameRange())!,
+    valueRange: toRange(property.getValueRange()),
+  }));
+}
+
+interface PropertyNode {
+  getName(): string;
+  getValue(): string | null;
+  getRange(): { start: Position; end: Position };
+  getNameRange(): { start: Position; end: Position };
+  getValueRange(): { start: Position; end: Position } | null;
+}
+
+function execFormShell(args: readonly DockerWord[]): ParsedShell {
+  if (args.length === 0) return { commands: [] };
+  const words = args.map((arg) => ({ value: arg.value, raw: arg.value, range: arg.range }));
+  return {
+    commands: [
+      {
+        name: words[0]!.value,
+        nameWord: words[0],
+        args: words.slice(1),
+        assignments: [],
+        range: { start: args[0]!.range.start, end: args[args.length - 1]!.range.end },
+        inPipeline: false,
+        depth: 0,
+      },
+    ],
+  };
+}
+
+interface HeredocNode {
+  getContentRange(): { start: Position; end: Position } | null;
+  getNameRange(): { start: Position; end: Position };
+}
+
+/**
+ * The shell script of a shell-form `RUN`: from the first argument to the end of the
+ * instruction, with line continuations and the comment lines inside them removed (as the
+ * Dockerfile frontend does). A `RUN <<EOF` whose only command is heredocs runs their bodies.
+ */
+function shellOfRun(
+  instruction: Instruction,
+  text: string,
+  lines: LineIndex,
+  escapeCharacter: string,
+  toRange: ToRange,
+): ParsedShell {
+  const argumentsRange = toRange(instruction.getArgumentsRange());
+  if (!argumentsRange) return { commands: [] };
+  const heredocs = ((instruction as Instruction & { getHeredocs?: () => HeredocNode[] }).getHeredocs?.() ?? []);
+  const firstWord = instruction.getArguments()[0]?.getValue() ?? '';
+  if (heredocs.length > 0 && firstWord.startsWith('<<')) {
+    const commands = heredocs.flatMap((heredoc) => {
+      const content = toRange(heredoc.getContentRange());
+      if (!content) return [];
+      const body = text.slice(content.start, content.end);
+      if (/^#!/.test(body) && !/^#!\s*\S*\b(sh|bash|dash|ash)\b/.test(body)) return [];
+      return [...parseShell({ text: body, toFileOffset: (index) => content.start + index }).commands];
+    });
+    return { commands };
+  }
+  const verbatimFrom = heredocs.length > 0 ? lines.lineStart(lines.positionAt(argumentsRange.start).line + 1) : argumentsRange.end;
+  return parseShell(joinContinuations(text, argumentsRange, escapeCharacter, Math.min(verbatimFrom, argumentsRange.end)));
+}
+
+/** Removes `escape + newline` continuations (and comment or blank lines after them), keeping a map to file offsets. */
+function joinContinuations(text: string, range: OffsetRange, escapeCharacter: string, verbatimFrom: number): ShellScript {
+  let script = '';
+  const segments: { scriptStart: number; fileStart: number }[] = [];
+  let segmentStart = range.start;
+  const flush = (end: number) => {
+    if (end > segmentStart) {
+      segments.push({ scriptStart: script.length, fileStart: segmentStart });
+      script += text.slice(segmentStart, end);
+    }
+  };
+  let index = range.start;
+  while (index < Math.min(range.end, verbatimFrom)) {
+    if (text[index] === escapeCharacter) {
+      const afterEscape = skipHorizontalSpace(text, index + 1);
+      const newlineLength = text.startsWith('\r\n', afterEscape) ? 2 : text[afterEscape] === '\n' ? 1 : 0;
+      if (newlineLength > 0) {
+        flush(index);
+        let next = afterEscape + newlineLength;
+        // Comment lines and blank lines inside a continued instruction are dropped.
+        for (;;) {
+          const lineEnd = indexOfLineEnd(text, next);
+          const content = text.slice(next, lineEnd).trim();
+          if ((content === '' || content.startsWith('#')) && lineEnd < range.end) next = skipNewline(text, lineEnd);
+          else break;
+        }
+        segmentStart = next;
+        index = next;
+        continue;
+      }
+      index += 2; // an escaped character
+      continue;
+    }
+    index++;
+  }
+  flush(range.end);
+  return {
+    text: script,
+    toFileOffset(scriptIndex) {
+      let low = 0;
+      for (let i = 0; i < segments.length; i++) if (segments[i]!.scriptStart <= scriptIndex) low = i;
+      const segment = segments[low];
+      return segment ? segment.fileStart + (scriptIndex - segment.scriptStart) : range.start;
+    },
+  };
+}
+
+function skipHorizontalSpace(text: string, index: number): number {
+  while (text[index] === ' ' || text[index] === '\t') index++;
+  return index;
+}
+
+function indexOfLineEnd(text: string, from: number): number {
+  const newline = text.indexOf('\n', from);
+  const end = newline < 0 ? text.length : newline;
+  return end > from && text[end - 1] === '\r' ? end - 1 : end;
+}
+
+function skipNewline(text: string, index: number): number {
+  if (text.startsWith('\r\n', index)) return index + 2;
+  return text[index] === '\n' ? index + 1 : index;
+}

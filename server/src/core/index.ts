@@ -1,0 +1,9 @@
+/** The engine's public surface, for the language server, the CLI and tests. */
+export { analyze, classifyFileName, MAX_ANALYZED_BYTES, type AnalysisInput, type AnalysisOptions, type AnalysisResult, type FileKind, type RuleSet } from './analyze';
+export { DEFAULT_CONFIG, effectiveSeverity, isConfiguredSeverity, type AnalysisConfig } from './engine/config';
+export { applyEdits, mergeNonOverlapping } from './engine/edits';
+export { LineIndex, type LinePosition } from './engine/line-index';
+export type { AnalysisProblem, ConfiguredSeverity, Equivalents, Finding, Fix, OffsetRange, Rule, RuleMeta, Severity, TextEdit } from './engine/types';
+export { PEER_NAMES, SEVERITY_ORDER } from './engine/types';
+export { docsUrl, type AnyRule } from './rules/define';
+export { ALL_RULES, DEFAULT_RULE_SET, findRule, ruleSetOf } from './rules/index';

@@ -1,0 +1,16 @@
+import type { ComposeService } from '../compose/model';
+import type { DockerfileModel } from '../dockerfile/model';
+import type { Rule, RuleMeta } from '../engine/types';
+import type { KubernetesResource } from '../kubernetes/model';
+
+export type DockerfileRule = Rule<DockerfileModel> & { readonly meta: RuleMeta & { readonly target: 'dockerfile' } };
+export type KubernetesRule = Rule<KubernetesResource> & { readonly meta: RuleMeta & { readonly target: 'kubernetes' } };
+export type ComposeRule = Rule<ComposeService> & { readonly meta: RuleMeta & { readonly target: 'compose' } };
+export type AnyRule = DockerfileRule | KubernetesRule | ComposeRule;
+
+/** Documentation base: `codeDescription.href`, SARIF `helpUri` and `bulkhead rules` all point here. */
+export const DOCS_BASE_URL = 'https://github.com/bulkhead-dev/bulkhead/blob/main/docs/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}

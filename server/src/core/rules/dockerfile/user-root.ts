@@ -1,0 +1,109 @@
+import { finalStage, substituteArgs, type DockerInstruction, type Stage } from '../../dockerfile/model';
+import type { DockerfileRule } from '../define';
+
+const NON_ROOT_UID = '10001';
+
+export const userRoot: DockerfileRule = {
+  meta: {
+    id: 'dockerfile/user-root',
+    target: 'dockerfile',
+    defaultSeverity: 'warning',
+    title: 'The image runs as root',
+    rationale:
+      'A container whose process runs as root (UID 0) turns any code-execution bug into root inside the container, and root in the container is one kernel or runtime bug away from root on the node. Only the final stage decides the runtime user: its last `USER`, or the `USER` it inherits from the stage it is built from. Without any `USER` the image keeps its base image\'s default, which is root for almost every official image.',
+    remediation:
+      'End the final stage with a non-root numeric user, e.g. `USER 10001` (create it with `useradd`/`adduser` when the program needs a home directory or a name). Numeric UIDs also let Kubernetes verify `runAsNonRoot`.',
+    messages: {
+      root: 'The final stage runs as root: `USER {user}`. Switch to a non-root UID, e.g. `USER 10001`.',
+      inherited: 'The final stage runs as root: it inherits `USER {user}` from stage `{stage}`. Add a non-root `USER` (e.g. `USER 10001`) to this stage.',
+      missing: 'The final stage sets no `USER`, so the container runs as root (the base image default). Add `USER 10001` (a non-root UID) before `CMD`/`ENTRYPOINT`.',
+    },
+    fix: 'suggestion',
+    equivalents: { hadolint: ['DL3002'], checkov: ['CKV_DOCKER_8', 'CKV_DOCKER_3'], trivy: ['DS-0002'], cis: ['4.1'] },
+    references: ['https://docs.docker.com/reference/dockerfile/#user', 'CIS Docker Benchmark 4.1'],
+  },
+  check(model, context) {
+    const stage = finalStage(model);
+    if (!stage || stage.image.unresolved) return;
+    const decided = effectiveUser(stage, model.globalArgs);
+    if (decided) {
+      if (!isRoot(decided.user)) return;
+      const value = decided.instruction.args[0]!;
+      const inherited = decided.stage !== stage;
+      const replacement = decided.user.includes(':') ? `${NON_ROOT_UID}:${NON_ROOT_UID}` : NON_ROOT_UID;
+      if (!inherited) {
+        context.report({
+          messageId: 'root',
+          data: { user: value.value },
+          range: value.range,
+          fix: { title: `Run as UID ${replacement}`, edits: [{ ...value.range, newText: replacement }] },
+        });
+        return;
+      }
+      context.report({
+        messageId: 'inherited',
+        data: { user: value.value, stage: decided.stage.name ?? String(decided.stage.index) },
+        range: stage.from.range,
+        related: [{ range: value.range, message: `USER ${value.value} is set here` }],
+        fix: insertUserFix(stage, model.text),
+      });
+      return;
+    }
+    if (defaultsToNonRoot(stage)) return;
+    context.report({ messageId: 'missing', range: stage.from.range, fix: insertUserFix(stage, model.text) });
+  },
+};
+
+interface DecidedUser {
+  readonly user: string;
+  readonly instruction: DockerInstruction;
+  readonly stage: Stage;
+}
+
+/** The last `USER` of the stage, or of the stage it is built from, recursively. */
+function effectiveUser(stage: Stage, args: ReadonlyMap<string, string | undefined>): DecidedUser | undefined {
+  for (let current: Stage | undefined = stage, guard = 0; current && guard < 64; current = current.baseStage, guard++) {
+    const users = current.instructions.filter((instruction) => instruction.keyword === 'USER' && !instruction.onbuild && instruction.args[0]);
+    const last = users[users.length - 1];
+    if (last) {
+      const stageArgs = new Map(args);
+      for (const instruction of current.instructions) {
+        if (instruction.keyword !== 'ARG' || instruction.range.start > last.range.start) continue;
+        for (const property of instruction.properties) stageArgs.set(property.name, property.value ?? args.get(property.name));
+      }
+      const resolved = substituteArgs(last.args[0]!.value, stageArgs);
+      // A user decided by a build argument without a default cannot be judged.
+      if (!resolved.complete) return { user: 'unknown', instruction: last, stage: current };
+      return { user: resolved.value, instruction: last, stage: current };
+    }
+  }
+  return undefined;
+}
+
+function isRoot(user: string): boolean {
+  const name = user.split(':')[0]!.trim().toLowerCase();
+  return name === 'root' || /^0+$/.test(name);
+}
+
+/** Distroless `:nonroot` and similar images already default to a non-root user. */
+function defaultsToNonRoot(stage: Stage): boolean {
+  let root: Stage = stage;
+  for (let guard = 0; root.baseStage && guard < 64; guard++) root = root.baseStage;
+  const { tag, path } = root.image;
+  return /nonroot/i.test(tag ?? '') || /nonroot/i.test(path);
+}
+
+/** Inserts `USER 10001` before the final stage's first CMD/ENTRYPOINT, or at its end. */
+function insertUserFix(stage: Stage, text: string) {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const runtime = stage.instructions.find((instruction) => !instruction.onbuild && (instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT'));
+  if (runtime) {
+    const lineStart = text.lastIndexOf('\n', runtime.range.start - 1) + 1;
+    return { title: `Insert USER ${NON_ROOT_UID}`, edits: [{ start: lineStart, end: lineStart, newText: `USER ${NON_ROOT_UID}${eol}` }] };
+  }
+  const last = stage.instructions[stage.instructions.length - 1] ?? stage.from;
+  const lineEnd = text.indexOf('\n', last.range.end);
+  const at = lineEnd < 0 ? text.length : lineEnd + 1;
+  const prefix = lineEnd < 0 ? eol : '';
+  return { title: `Append USER ${NON_ROOT_UID}`, edits: [{ start: at, end: at, newText: `${prefix}USER ${NON_ROOT_UID}${eol}` }] };
+}

@@ -1,0 +1,43 @@
+import { containersOf, describeContainer, podSpecOf } from '../../kubernetes/workloads';
+import { pairRange, scalarValue, valueOf } from '../../yaml/yaml-document';
+import { replaceNode } from '../../yaml/yaml-edit';
+import type { KubernetesRule } from '../define';
+
+export const privilegedContainer: KubernetesRule = {
+  meta: {
+    id: 'k8s/privileged-container',
+    target: 'kubernetes',
+    defaultSeverity: 'error',
+    title: 'Container runs privileged',
+    rationale:
+      'A privileged container gets every capability and all host devices, and most isolation between it and the node is switched off: whoever controls the process controls the node. The Pod Security Standards baseline profile forbids it.',
+    remediation:
+      'Remove `securityContext.privileged: true` (or set it to `false`) and grant only the specific capabilities the workload needs with `capabilities.add`.',
+    messages: {
+      privileged: '{container} runs privileged (`privileged: true`). Set `privileged: false` and add only the capabilities it needs.',
+    },
+    fix: 'safe',
+    equivalents: {
+      checkov: ['CKV_K8S_16'],
+      'kube-linter': ['privileged-container'],
+      trivy: ['KSV-0017'],
+      pss: ['baseline: Privileged Containers'],
+      cis: ['5.2.2'],
+    },
+    references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
+  },
+  check(resource, context) {
+    const podSpec = podSpecOf(resource);
+    if (!podSpec) return;
+    for (const container of containersOf(podSpec)) {
+      if (scalarValue(container.securityContext, 'privileged', resource.document) !== true) continue;
+      const value = valueOf(container.securityContext, 'privileged', resource.document)!;
+      context.report({
+        messageId: 'privileged',
+        data: { container: describeContainer(container) },
+        range: pairRange(container.securityContext!, 'privileged')!,
+        fix: { title: 'Set privileged: false', edits: [replaceNode(value, 'false')] },
+      });
+    }
+  },
+};

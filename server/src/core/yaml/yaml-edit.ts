@@ -1,0 +1,180 @@
+/**
+ * Minimal edits to YAML source: set a value, create a missing chain of keys, delete a pair —
+ * without ever re-stringifying a document. Everything outside the edited span stays
+ * byte-identical: comments, key order, quoting, indentation style, other documents.
+ *
+ * Block mappings get new pairs at the end of the line where their last pair ends, indented like
+ * their siblings; flow mappings (`{}` / `{a: 1}`) are edited within their own braces.
+ */
+import type { TextEdit } from '../engine/types';
+import { asMap, isMap, isScalar, pairOf, rangeOf, resolveNode, type YamlDocument, type YamlFile, type YamlMap, type YamlNode } from './yaml-document';
+
+/**
+ * Edits that make `map.path[0].path[1]…` equal `valueSource` (YAML source text of a scalar or a
+ * flow collection, e.g. `false` or `["ALL"]`), creating the missing parents.
+ */
+export function setIn(file: YamlFile, document: YamlDocument, map: YamlMap, path: readonly string[], valueSource: string): TextEdit[] {
+  if (path.length === 0) throw new Error('setIn needs a key');
+  let current = map;
+  for (let depth = 0; depth < path.length; depth++) {
+    const key = path[depth]!;
+    const rest = path.slice(depth + 1);
+    const pair = pairOf(current, key);
+    if (!pair) return insertPair(file, current, key, rest, valueSource);
+    const value = resolveNode(pair.value, document);
+    if (rest.length === 0) {
+      if (value?.range && !isEmptyScalar(value)) return [replaceNode(value, valueSource)];
+      return [afterKey(file, pair.key as YamlNode, ` ${valueSource}`)];
+    }
+    const child = asMap(value);
+    if (child) {
+      current = child;
+      continue;
+    }
+    if (!value || isEmptyScalar(value)) {
+      // `key:` with nothing after it: hang the rest of the chain under the key.
+      const keyNode = pair.key as YamlNode;
+      const indent = columnOf(file, rangeOf(keyNode).start) + indentStep(file, current);
+      return [afterKey(file, keyNode, blockChain(file, rest, valueSource, indent, indentStep(file, current)))];
+    }
+    // Some other value (`key: null`, `key: ~`): replace it with a flow mapping of the rest.
+    return [replaceNode(value, flowChain(rest, valueSource))];
+  }
+  return [];
+}
+
+/** Edits that delete `key` (with its value) from `map`. */
+export function deletePair(file: YamlFile, map: YamlMap, key: string): TextEdit[] {
+  const index = map.items.findIndex((item) => isScalar(item.key) && item.key.value === key);
+  if (index < 0) return [];
+  const pair = map.items[index]!;
+  const start = rangeOf(pair.key as YamlNode).start;
+  const value = pair.value as YamlNode | null;
+  const end = value?.range ? value.range[1] : rangeOf(pair.key as YamlNode).end;
+  if (map.flow) {
+    const next = map.items[index + 1];
+    const previous = map.items[index - 1];
+    if (next) return [{ start, end: rangeOf(next.key as YamlNode).start, newText: '' }];
+    if (previous) {
+      const previousEnd = endOfPair(previous);
+      return [{ start: previousEnd, end, newText: '' }];
+    }
+    return [{ start, end, newText: '' }];
+  }
+  if (map.items.length === 1) return [replaceNode(map, '{}')];
+  const lines = file.lines;
+  const firstLine = lines.positionAt(start).line;
+  const lastLine = lines.positionAt(trimEnd(file.text, end)).line;
+  const onlyThingOnLine = file.text.slice(lines.lineStart(firstLine), start).trim() === '';
+  if (!onlyThingOnLine) return [{ start, end, newText: '' }];
+  const nextLineStart = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : lines.lineEnd(lastLine);
+  const removeFrom = lastLine + 1 < lines.lineCount ? lines.lineStart(firstLine) : Math.max(0, lines.lineStart(firstLine) - eol(file).length);
+  return [{ start: removeFrom, end: nextLineStart, newText: '' }];
+}
+
+/** Replace a node's value text (not its comments). */
+export function replaceNode(node: YamlNode, newText: string): TextEdit {
+  const range = rangeOf(node);
+  return { start: range.start, end: range.end, newText };
+}
+
+/** Appends an item to a sequence, block (`- item`) or flow (`[a, item]`). */
+export function appendToSeq(file: YamlFile, seq: YamlNode & { items: unknown[]; flow?: boolean }, itemSource: string): TextEdit[] {
+  const range = rangeOf(seq);
+  if (seq.flow || seq.items.length === 0) {
+    const closing = file.text.lastIndexOf(']', range.end);
+    if (closing < range.start) return [replaceNode(seq, `[${itemSource}]`)];
+    const inner = file.text.slice(range.start + 1, closing).trim();
+    return [{ start: closing, end: closing, newText: inner === '' ? itemSource : `, ${itemSource}` }];
+  }
+  const first = seq.items[0] as YamlNode;
+  const dashColumn = columnOf(file, dashBefore(file, rangeOf(first).start));
+  const last = seq.items[seq.items.length - 1] as YamlNode;
+  const at = lineEndAfter(file, rangeOf(last).end);
+  return [{ start: at, end: at, newText: `${eol(file)}${' '.repeat(dashColumn)}- ${itemSource}` }];
+}
+
+function insertPair(file: YamlFile, map: YamlMap, key: string, rest: readonly string[], valueSource: string): TextEdit[] {
+  if (map.flow || map.items.length === 0) {
+    const range = rangeOf(map);
+    const closing = file.text.lastIndexOf('}', range.end);
+    const entry = `${key}: ${flowChain(rest, valueSource)}`;
+    if (closing < range.start || map.items.length === 0) return [replaceNode(map, `{ ${entry} }`)];
+    return [{ start: endOfPair(map.items[map.items.length - 1]!), end: endOfPair(map.items[map.items.length - 1]!), newText: `, ${entry}` }];
+  }
+  const indent = columnOf(file, rangeOf(map.items[0]!.key as YamlNode).start);
+  const last = map.items[map.items.length - 1]!;
+  const at = lineEndAfter(file, endOfPair(last));
+  const chain = blockChain(file, [key, ...rest], valueSource, indent, indentStep(file, map));
+  return [{ start: at, end: at, newText: chain }];
+}
+
+/** `\n<indent>a:\n<indent+step>b: value` for keys [a, b]. */
+function blockChain(file: YamlFile, keys: readonly string[], valueSource: string, indent: number, step: number): string {
+  let text = '';
+  keys.forEach((key, depth) => {
+    const last = depth === keys.length - 1;
+    text += `${eol(file)}${' '.repeat(indent + depth * step)}${key}:${last ? ` ${valueSource}` : ''}`;
+  });
+  return text;
+}
+
+/** `{a: {b: value}}` for keys [a, b]; the value itself for no keys. */
+function flowChain(keys: readonly string[], valueSource: string): string {
+  return keys.reduceRight((inner, key) => `{ ${key}: ${inner} }`, valueSource);
+}
+
+/** `key:` with nothing written after the colon. */
+function isEmptyScalar(node: YamlNode): boolean {
+  return isScalar(node) && node.value === null && (node.source === '' || node.source === undefined) && rangeOf(node).start === rangeOf(node).end;
+}
+
+function afterKey(file: YamlFile, key: YamlNode, text: string): TextEdit {
+  const colon = file.text.indexOf(':', rangeOf(key).end);
+  const at = colon >= 0 ? colon + 1 : rangeOf(key).end;
+  return { start: at, end: at, newText: text };
+}
+
+function endOfPair(pair: { key: unknown; value: unknown }): number {
+  const value = pair.value as YamlNode | null;
+  if (value?.range) return value.range[1];
+  return rangeOf(pair.key as YamlNode).end;
+}
+
+/** Offset of the end of the line on which the text before `offset` ends (trailing blanks skipped). */
+function lineEndAfter(file: YamlFile, offset: number): number {
+  const line = file.lines.positionAt(trimEnd(file.text, offset)).line;
+  return file.lines.lineEnd(line);
+}
+
+function trimEnd(text: string, offset: number): number {
+  let end = offset;
+  while (end > 0 && /[\s]/.test(text[end - 1]!)) end--;
+  return Math.max(0, end - 1);
+}
+
+function columnOf(file: YamlFile, offset: number): number {
+  return file.lines.positionAt(offset).character;
+}
+
+function dashBefore(file: YamlFile, offset: number): number {
+  const dash = file.text.lastIndexOf('-', offset);
+  return dash >= 0 ? dash : offset;
+}
+
+/** The file's indentation step, read off the nearest nested block mapping; 2 when none shows it. */
+function indentStep(file: YamlFile, map: YamlMap): number {
+  const mapIndent = map.items[0] ? columnOf(file, rangeOf(map.items[0].key as YamlNode).start) : 0;
+  for (const item of map.items) {
+    const child = item.value;
+    if (isMap(child) && !child.flow && child.items[0]) {
+      const step = columnOf(file, rangeOf(child.items[0].key as YamlNode).start) - mapIndent;
+      if (step > 0) return step;
+    }
+  }
+  return 2;
+}
+
+export function eol(file: YamlFile): string {
+  return file.text.includes('\r\n') ? '\r\n' : '\n';
+}
