@@ -1,0 +1,47 @@
+/** One document's analysis as the server sees it: analysed, skipped by settings, or failed. */
+import { analyze, DEFAULT_RULE_SET, type AnalysisResult, type RuleSet } from '../core/index';
+import { matchesAnyGlob } from './glob';
+import { describeError } from './logger';
+import type { DocumentSettings } from './settings';
+import { pathOfUri, type WorkspaceFolders } from './workspace';
+
+export type Analysis =
+  | { readonly status: 'analysed'; readonly result: AnalysisResult }
+  | { readonly status: 'skipped'; readonly reason: 'disabled' | 'excluded' }
+  /** The engine itself threw (it should not: rules are isolated). Reported as one internal diagnostic. */
+  | { readonly status: 'failed'; readonly error: string };
+
+export interface AnalysedDocument {
+  readonly uri: string;
+  readonly languageId: string;
+  readonly text: string;
+}
+
+export interface Analyzer {
+  /** Analyses a document as its settings say (skipping disabled and excluded ones). */
+  analyzeDocument(document: AnalysedDocument, settings: DocumentSettings): Analysis;
+  /** Analyses text regardless of `enable`/`exclude`: fix-all's in-memory passes. */
+  analyzeText(document: AnalysedDocument, settings: DocumentSettings): AnalysisResult;
+}
+
+export function createAnalyzer(folders: WorkspaceFolders, rules: RuleSet = DEFAULT_RULE_SET): Analyzer {
+  const analyzeText = (document: AnalysedDocument, settings: DocumentSettings): AnalysisResult =>
+    analyze(
+      { fileName: pathOfUri(document.uri), text: document.text, languageId: document.languageId },
+      { rules, config: { rules: settings.rules } },
+    );
+  return {
+    analyzeText,
+    analyzeDocument(document, settings) {
+      if (!settings.enable) return { status: 'skipped', reason: 'disabled' };
+      if (settings.exclude.length > 0 && matchesAnyGlob(folders.relativePath(document.uri), settings.exclude)) {
+        return { status: 'skipped', reason: 'excluded' };
+      }
+      try {
+        return { status: 'analysed', result: analyzeText(document, settings) };
+      } catch (error) {
+        return { status: 'failed', error: describeError(error) };
+      }
+    },
+  };
+}

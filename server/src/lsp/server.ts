@@ -1,0 +1,199 @@
+/**
+ * The Bulkhead language server: wires the engine to an LSP connection. Everything is built
+ * inside {@link startServer} (no module state), so the Node entry, tests and a future browser
+ * worker entry each get a fresh server over their own connection and host.
+ */
+import {
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import packageJson from '../../../package.json';
+import { createAnalyzer } from './analysis';
+import { CODE_ACTION_KINDS, codeActions } from './code-actions';
+import { toDiagnostics } from './diagnostics';
+import { DocumentCache } from './document-cache';
+import { fixAllText } from './fix-all';
+import { DEFAULT_DEBOUNCE_MS, DEFAULT_MAX_FIX_PASSES, type ServerHost, type ServerOptions } from './host';
+import { hoverAt } from './hover';
+import { createLogger, describeError, isLogLevel } from './logger';
+import { ValidationScheduler } from './scheduler';
+import { SETTINGS_SECTION, SettingsStore, type DocumentSettings } from './settings';
+import { WorkspaceFolders } from './workspace';
+
+/** `initializationOptions` a client may pass. */
+export interface InitializationOptions {
+  readonly logLevel?: 'error' | 'warn' | 'info' | 'debug';
+}
+
+export function startServer(connection: Connection, host: ServerHost, options: ServerOptions = {}): void {
+  const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  const maxFixPasses = options.maxFixPasses ?? DEFAULT_MAX_FIX_PASSES;
+  const logger = createLogger(connection.console);
+  const documents = new TextDocuments(TextDocument);
+  const folders = new WorkspaceFolders();
+  const analyzer = createAnalyzer(folders);
+  const cache = new DocumentCache(analyzer);
+  let client: ClientCapabilities = {};
+  let settings = new SettingsStore(undefined, (message) => logger.warn(message));
+
+  /** Runs a request handler; an exception is logged and answered with `fallback`, and the server keeps serving. */
+  function guard<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
+    return async (params: P, token: CancellationToken): Promise<R> => {
+      try {
+        return await handler(params, token);
+      } catch (error) {
+        logger.error(`${name} failed: ${describeError(error)}`);
+        return fallback;
+      }
+    };
+  }
+
+  function guardEvent<P>(name: string, handler: (params: P) => void | Promise<void>) {
+    return (params: P): void => {
+      Promise.resolve()
+        .then(() => handler(params))
+        .catch((error: unknown) => logger.error(`${name} failed: ${describeError(error)}`));
+    };
+  }
+
+  /** The document and its settings, if the document is still at `version` once settings arrive. */
+  async function current(uri: string): Promise<{ document: TextDocument; settings: DocumentSettings } | undefined> {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const version = document.version;
+    const documentSettings = await settings.forDocument(uri);
+    const latest = documents.get(uri);
+    if (!latest || latest.version !== version) return undefined;
+    return { document: latest, settings: documentSettings };
+  }
+
+  const scheduler = new ValidationScheduler(
+    host,
+    async (uri, isCurrent) => {
+      const state = await current(uri);
+      if (!state || !isCurrent()) return;
+      const started = Date.now();
+      const analysis = cache.get(state.document, state.settings);
+      const diagnostics = toDiagnostics(uri, analysis);
+      logger.debug(`Analysed ${uri} v${state.document.version} (${analysis.status}) in ${Date.now() - started} ms: ${diagnostics.length} diagnostics`);
+      if (analysis.status === 'failed') logger.error(`Analysis of ${uri} failed: ${analysis.error}`);
+      if (!isCurrent()) return;
+      await connection.sendDiagnostics({ uri, version: state.document.version, diagnostics });
+    },
+    (uri, error) => logger.error(`Validating ${uri} failed: ${describeError(error)}`),
+  );
+
+  function revalidateAll(): void {
+    for (const document of documents.all()) scheduler.schedule(document.uri, document.version, 0);
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    client = params.capabilities;
+    const initOptions = (params.initializationOptions ?? {}) as InitializationOptions;
+    if (isLogLevel(initOptions.logLevel)) logger.setLevel(initOptions.logLevel);
+    if (client.workspace?.configuration) {
+      settings = new SettingsStore(
+        (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION }),
+        (message) => logger.warn(message),
+      );
+    }
+    folders.set(params.workspaceFolders ?? (params.rootUri ? [params.rootUri] : []));
+    const literalCodeActions = client.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: literalCodeActions ? { codeActionKinds: CODE_ACTION_KINDS } : true,
+        ...(client.workspace?.workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
+      },
+      serverInfo: { name: 'bulkhead', version: packageJson.version },
+    };
+  });
+
+  connection.onInitialized(
+    guardEvent('initialized', async () => {
+      if (client.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+      }
+      if (client.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((event) => {
+          folders.add(event.added, event.removed);
+          cache.clear();
+          revalidateAll();
+        });
+      }
+      logger.info(`Bulkhead language server ${packageJson.version} ready`);
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    guardEvent('workspace/didChangeConfiguration', (params) => {
+      const pushed = (params.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+      settings.changed(pushed);
+      cache.clear();
+      logger.info('Configuration changed: re-analysing open documents');
+      revalidateAll();
+    }),
+  );
+
+  documents.onDidOpen(guardEvent('didOpen', ({ document }) => scheduler.schedule(document.uri, document.version, 0)));
+  documents.onDidChangeContent(guardEvent('didChange', ({ document }) => scheduler.schedule(document.uri, document.version, debounceMs)));
+  documents.onDidClose(
+    guardEvent('didClose', async ({ document }) => {
+      scheduler.cancel(document.uri);
+      cache.delete(document.uri);
+      settings.forget(document.uri);
+      await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    }),
+  );
+
+  connection.onHover(
+    guard('textDocument/hover', null, async (params, token) => {
+      const state = await current(params.textDocument.uri);
+      if (!state || token.isCancellationRequested) return null;
+      const analysis = cache.get(state.document, state.settings);
+      return analysis.status === 'analysed' ? hoverAt(analysis.result, params.position) : null;
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('textDocument/codeAction', [], async (params, token) => {
+      const state = await current(params.textDocument.uri);
+      if (!state || token.isCancellationRequested) return [];
+      const { document, settings: documentSettings } = state;
+      const analysis = cache.get(document, documentSettings);
+      if (analysis.status !== 'analysed') return [];
+      const text = document.getText();
+      const snapshot = { uri: document.uri, languageId: document.languageId };
+      return codeActions({
+        uri: document.uri,
+        version: document.version,
+        text,
+        result: analysis.result,
+        params,
+        versionedEdits: client.workspace?.workspaceEdit?.documentChanges === true,
+        fixAll: (ruleId) =>
+          cache.derived(document, documentSettings, `fix-all:${ruleId ?? '*'}`, () =>
+            fixAllText(
+              text,
+              analysis.result,
+              (next) => analyzer.analyzeText({ ...snapshot, text: next }, documentSettings),
+              (finding) => ruleId === undefined || finding.ruleId === ruleId,
+              maxFixPasses,
+            ),
+          ),
+      });
+    }),
+  );
+
+  connection.onShutdown(() => scheduler.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,10 @@
+/**
+ * Node.js entry of the Bulkhead language server (`bulkhead-ls`, `dist/server.js`). The
+ * connection picks its transport from the command line: `--stdio`, `--node-ipc` (VS Code) or
+ * `--socket=<port>`.
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { standardHost } from './lsp/host';
+import { startServer } from './lsp/server';
+
+startServer(createConnection(ProposedFeatures.all), standardHost());

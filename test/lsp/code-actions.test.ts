@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver';
+import { applyWorkspaceEdit, editsFor, findAction, TestClient, withCode } from './support';
+
+const POD_URI = 'file:///tmp/x/two.yaml';
+const POD = [
+  'apiVersion: v1',
+  'kind: Pod',
+  'metadata:',
+  '  name: web',
+  'spec:',
+  '  containers:',
+  '    - name: app',
+  '      image: nginx:1.27',
+  '      securityContext:',
+  '        privileged: true',
+  '    - name: sidecar',
+  '      image: busybox:1.36',
+  '      securityContext:',
+  '        privileged: true',
+  '',
+].join('\n');
+const DOCKERFILE_URI = 'file:///tmp/x/Dockerfile';
+const DOCKERFILE = 'FROM alpine:3.20\nUSER root\n';
+
+function rangeOf(diagnostic: Diagnostic): Range {
+  return diagnostic.range;
+}
+
+describe('LSP: code actions', () => {
+  let client: TestClient;
+  let podFindings: Diagnostic[];
+  let dockerfileFinding: Diagnostic;
+
+  async function actionsAt(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    return (await client.request<CodeAction[] | null>('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics, ...(only ? { only } : {}) },
+    })) ?? [];
+  }
+
+  before(async () => {
+    client = await TestClient.start();
+    client.open(POD_URI, POD);
+    client.open(DOCKERFILE_URI, DOCKERFILE);
+    podFindings = withCode((await client.diagnosticsFor(POD_URI, 1)).diagnostics, 'k8s/privileged-container');
+    dockerfileFinding = withCode((await client.diagnosticsFor(DOCKERFILE_URI, 1)).diagnostics, 'dockerfile/user-root')[0]!;
+    assert.equal(podFindings.length, 2);
+  });
+  after(() => client.dispose());
+
+  it('offers a preferred quick fix for a safe fix, tied to its diagnostic and the document version', async () => {
+    const [first] = podFindings;
+    const actions = await actionsAt(POD_URI, rangeOf(first!), [first!]);
+    const fix = findAction(actions, 'Set privileged: false');
+    assert.ok(fix, JSON.stringify(actions.map((action) => action.title)));
+    assert.equal(fix.kind, 'quickfix');
+    assert.equal(fix.isPreferred, true);
+    assert.deepEqual(fix.diagnostics, [first]);
+    assert.deepEqual(fix.edit?.documentChanges?.[0] && 'textDocument' in fix.edit.documentChanges[0] ? fix.edit.documentChanges[0].textDocument : undefined, { uri: POD_URI, version: 1 });
+    assert.deepEqual(editsFor(fix.edit, POD_URI), [{ range: { start: { line: 9, character: 20 }, end: { line: 9, character: 24 } }, newText: 'false' }]);
+  });
+
+  it('offers a suggestion as a quick fix that is not preferred', async () => {
+    const actions = await actionsAt(DOCKERFILE_URI, rangeOf(dockerfileFinding), [dockerfileFinding]);
+    const fix = findAction(actions, 'Run as UID 10001');
+    assert.ok(fix);
+    assert.equal(fix.isPreferred, false);
+    assert.equal(applyWorkspaceEdit(DOCKERFILE, fix.edit, DOCKERFILE_URI), 'FROM alpine:3.20\nUSER 10001\n');
+  });
+
+  it('finds fixes from the range alone, when the client sends no diagnostics', async () => {
+    const actions = await actionsAt(POD_URI, { start: { line: 13, character: 10 }, end: { line: 13, character: 10 } }, []);
+    const fix = findAction(actions, 'Set privileged: false');
+    assert.ok(fix);
+    assert.deepEqual(editsFor(fix.edit, POD_URI)[0]!.range.start, { line: 13, character: 20 });
+  });
+
+  it('offers "fix all <rule>" when the file has two or more fixable findings of the rule', async () => {
+    const actions = await actionsAt(POD_URI, rangeOf(podFindings[0]!), [podFindings[0]!]);
+    const fixAll = findAction(actions, 'Fix all k8s/privileged-container problems in this file');
+    assert.ok(fixAll);
+    assert.equal(applyWorkspaceEdit(POD, fixAll.edit, POD_URI), POD.replaceAll('privileged: true', 'privileged: false'));
+    const single = await actionsAt(DOCKERFILE_URI, rangeOf(dockerfileFinding), [dockerfileFinding]);
+    assert.equal(findAction(single, /^Fix all/), undefined);
+  });
+
+  it('inserts "ignore for this line" above the finding with its indentation, which hides the finding', async () => {
+    const second = podFindings[1]!;
+    const actions = await actionsAt(POD_URI, rangeOf(second), [second]);
+    const ignore = findAction(actions, 'Ignore k8s/privileged-container for this line');
+    assert.ok(ignore);
+    assert.equal(ignore.kind, 'quickfix');
+    assert.deepEqual(editsFor(ignore.edit, POD_URI), [
+      { range: { start: { line: 13, character: 0 }, end: { line: 13, character: 0 } }, newText: '        # bulkhead-ignore k8s/privileged-container\n' },
+    ]);
+    const ignored = applyWorkspaceEdit(POD, ignore.edit, POD_URI);
+    const uri = 'file:///tmp/x/ignored.yaml';
+    client.open(uri, ignored);
+    const remaining = withCode((await client.diagnosticsFor(uri, 1)).diagnostics, 'k8s/privileged-container');
+    assert.deepEqual(remaining.map((diagnostic) => diagnostic.range.start.line), [9]);
+  });
+
+  it('appends the rule to an existing suppression comment instead of adding a second one', async () => {
+    const uri = 'file:///tmp/x/suppressed/Dockerfile';
+    const text = 'FROM alpine:3.20\n# bulkhead-ignore dockerfile/other -- reviewed\nUSER root\n';
+    client.open(uri, text);
+    const [finding] = withCode((await client.diagnosticsFor(uri, 1)).diagnostics, 'dockerfile/user-root');
+    const ignore = findAction(await actionsAt(uri, finding!.range, [finding!]), 'Ignore dockerfile/user-root for this line');
+    assert.equal(applyWorkspaceEdit(text, ignore?.edit, uri), 'FROM alpine:3.20\n# bulkhead-ignore dockerfile/other,dockerfile/user-root -- reviewed\nUSER root\n');
+  });
+
+  it('inserts "ignore in this file" at the top, after Dockerfile parser directives', async () => {
+    const uri = 'file:///tmp/x/directives/Dockerfile';
+    const text = '# syntax=docker/dockerfile:1\n# escape=\\\nFROM alpine:3.20\nUSER root\n';
+    client.open(uri, text);
+    const [finding] = withCode((await client.diagnosticsFor(uri, 1)).diagnostics, 'dockerfile/user-root');
+    const ignore = findAction(await actionsAt(uri, finding!.range, [finding!]), 'Ignore dockerfile/user-root in this file');
+    const ignored = applyWorkspaceEdit(text, ignore?.edit, uri);
+    assert.equal(ignored, '# syntax=docker/dockerfile:1\n# escape=\\\n# bulkhead-ignore-file dockerfile/user-root\nFROM alpine:3.20\nUSER root\n');
+    client.change(uri, 2, ignored);
+    assert.deepEqual(withCode((await client.diagnosticsFor(uri, 2)).diagnostics, 'dockerfile/user-root'), []);
+  });
+
+  it('respects context.only', async () => {
+    const [first] = podFindings;
+    const fixAllOnly = await actionsAt(POD_URI, rangeOf(first!), [first!], ['source.fixAll']);
+    assert.deepEqual(fixAllOnly.map((action) => action.kind), ['source.fixAll.bulkhead']);
+    const quickFixOnly = await actionsAt(POD_URI, rangeOf(first!), [first!], ['quickfix']);
+    assert.ok(quickFixOnly.length > 0);
+    assert.ok(quickFixOnly.every((action) => action.kind === 'quickfix'));
+    assert.deepEqual(await actionsAt(POD_URI, rangeOf(first!), [first!], ['refactor']), []);
+  });
+
+  it('source.fixAll.bulkhead applies only safe fixes, and the fixed text is clean after didChange', async () => {
+    const uri = 'file:///tmp/x/mixed.yaml';
+    client.open(uri, POD);
+    await client.diagnosticsFor(uri, 1);
+    const [action, ...others] = await actionsAt(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll.bulkhead']);
+    assert.equal(others.length, 0);
+    assert.equal(action!.kind, 'source.fixAll.bulkhead');
+    assert.equal(editsFor(action!.edit, uri).length, 1, 'fix-all is one minimal edit');
+    const fixed = applyWorkspaceEdit(POD, action!.edit, uri);
+    // Other rules' safe fixes may join in; this rule's two fixes must be there.
+    assert.equal(fixed.split('privileged: false').length - 1, 2);
+    assert.ok(!fixed.includes('privileged: true'));
+    client.change(uri, 2, fixed);
+    const after = (await client.diagnosticsFor(uri, 2)).diagnostics;
+    assert.deepEqual(withCode(after, 'k8s/privileged-container'), []);
+    // One edit leaves nothing safe to fix (fix-all iterates): no fix-all offered any more.
+    assert.deepEqual(after.filter((diagnostic) => (diagnostic.data as { fix?: string } | undefined)?.fix === 'safe'), []);
+    assert.deepEqual(await actionsAt(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll.bulkhead']), []);
+  });
+
+  it('source.fixAll.bulkhead leaves suggestions alone', async () => {
+    const actions = await actionsAt(DOCKERFILE_URI, rangeOf(dockerfileFinding), [], ['source.fixAll.bulkhead']);
+    const fixAll = findAction(actions, /.*/);
+    // user-root's fix is a suggestion: fix-all either is not offered or does not apply it.
+    assert.ok(fixAll === undefined || !applyWorkspaceEdit(DOCKERFILE, fixAll.edit, DOCKERFILE_URI).includes('USER 10001'));
+  });
+
+  it('answers an empty list for an unknown document or a stale range', async () => {
+    assert.deepEqual(await actionsAt('file:///tmp/x/never-opened.yaml', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, []), []);
+    const beyond = await actionsAt(POD_URI, { start: { line: 500, character: 0 }, end: { line: 500, character: 3 } }, []);
+    assert.equal(findAction(beyond, /^Ignore/), undefined);
+  });
+});
