@@ -7,7 +7,7 @@ import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { LineIndex } from '../engine/line-index';
 import type { OffsetRange } from '../engine/types';
 import { parseImageReference, type ImageReference } from '../images/image-reference';
-import { parseShell, type ParsedShell, type ShellScript } from './shell';
+import { dashCScript, parseShell, type ParsedShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
 export interface DockerWord {
   readonly value: string;
@@ -95,7 +95,7 @@ export function parseDockerfile(text: string): DockerfileModel {
     const keyword = instruction.getKeyword().toUpperCase();
     const range = toRange(instruction.getRange())!;
     const execForm = isJsonInstruction(instruction) && /^\s*\[/.test(instruction.getRawArgumentsContent() ?? '');
-    const args = execForm ? jsonWords(instruction, text, toRange) : plainWords(instruction, toRange);
+    const args = execForm ? jsonWords(instruction, text, toRange) : plainWords(instruction, toRange, heredocBodyStart(instruction, lines, toRange));
     let shell: ParsedShell | undefined;
     let shellParsed = false;
     return {
@@ -104,7 +104,7 @@ export function parseDockerfile(text: string): DockerfileModel {
       keywordRange: toRange(instruction.getInstructionRange())!,
       args,
       flags: flagsOf(instruction, toRange),
-      properties: propertiesOf(instruction, toRange),
+      properties: keyword === 'ARG' ? argProperties(instruction, text, escapeCharacter, toRange) : propertiesOf(instruction, toRange),
       execForm,
       stage,
       onbuild,
@@ -112,7 +112,7 @@ export function parseDockerfile(text: string): DockerfileModel {
         if (keyword !== 'RUN') return undefined;
         if (!shellParsed) {
           shellParsed = true;
-          shell = execForm ? execFormShell(args) : shellOfRun(instruction, text, lines, escapeCharacter, toRange);
+          shell = execForm ? execFormShell(args, text) : shellOfRun(instruction, text, lines, escapeCharacter, toRange);
         }
         return shell;
       },
@@ -222,11 +222,26 @@ function hasTrigger(instruction: Instruction): instruction is Instruction & { ge
   return typeof (instruction as { getTriggerInstruction?: unknown }).getTriggerInstruction === 'function';
 }
 
-function plainWords(instruction: Instruction, toRange: ToRange): DockerWord[] {
-  return instruction.getArguments().map((argument) => ({
-    value: argument.getValue(),
-    range: toRange(argument.getRange())!,
-  }));
+/** Arguments before `bodyStart`: the words of heredoc bodies are content, not arguments. */
+function plainWords(instruction: Instruction, toRange: ToRange, bodyStart: number): DockerWord[] {
+  return instruction
+    .getArguments()
+    .map((argument) => ({ value: argument.getValue(), range: toRange(argument.getRange())! }))
+    .filter((word) => word.range.start < bodyStart);
+}
+
+function heredocsOf(instruction: Instruction): HeredocNode[] {
+  // Every instruction parses heredocs; only RUN and COPY make the method public.
+  const withHeredocs = instruction as unknown as { getHeredocs?: () => HeredocNode[] };
+  return typeof withHeredocs.getHeredocs === 'function' ? withHeredocs.getHeredocs.call(instruction) : [];
+}
+
+/** Where the first heredoc body starts (the line after its `<<EOF`), or +∞ without heredocs. */
+function heredocBodyStart(instruction: Instruction, lines: LineIndex, toRange: ToRange): number {
+  const first = heredocsOf(instruction)[0];
+  if (!first) return Number.POSITIVE_INFINITY;
+  const bodyLine = lines.positionAt(toRange(first.getStartRange())!.start).line + 1;
+  return bodyLine < lines.lineCount ? lines.lineStart(bodyLine) : Number.POSITIVE_INFINITY;
 }
 
 /** Exec-form strings, decoded from their source text (the parser's decoded values drop spaces). */
@@ -276,6 +291,29 @@ function propertiesOf(instruction: Instruction, toRange: ToRange): DockerPropert
   }));
 }
 
+/**
+ * `ARG` declares one or more `name[=default]`; unlike `ENV` it has no `name value` form. The
+ * Dockerfile parser reads `ARG A B=1` the `ENV` way (A with value "B=1"), so the rest after a
+ * bare first name is parsed again as an `ARG` of its own.
+ */
+function argProperties(instruction: Instruction, text: string, escapeCharacter: string, toRange: ToRange, depth = 0): DockerProperty[] {
+  const properties = propertiesOf(instruction, toRange);
+  const first = properties[0];
+  if (!first?.valueRange || depth > 32 || text.slice(first.nameRange.end, first.valueRange.start).includes('=')) return properties;
+  const bare: DockerProperty = { name: first.name, value: undefined, range: first.nameRange, nameRange: first.nameRange, valueRange: undefined };
+  const restStart = first.valueRange.start;
+  const prefix = `${escapeCharacter === '\\' ? '' : `# escape=${escapeCharacter}\n`}ARG `;
+  const restText = prefix + text.slice(restStart, first.range.end);
+  const rest = DockerfileParser.parse(restText).getInstructions()[0];
+  if (!rest) return [bare];
+  // Offsets in `restText` map back to the file by one shift.
+  const restLines = new LineIndex(restText);
+  const shift = restStart - prefix.length;
+  const restRange: ToRange = (range) =>
+    range ? { start: restLines.offsetAt(range.start) + shift, end: restLines.offsetAt(range.end) + shift } : undefined;
+  return [bare, ...argProperties(rest, text, escapeCharacter, restRange, depth + 1)];
+}
+
 interface PropertyNode {
   getName(): string;
   getValue(): string | null;
@@ -284,25 +322,36 @@ interface PropertyNode {
   getValueRange(): { start: Position; end: Position } | null;
 }
 
-function execFormShell(args: readonly DockerWord[]): ParsedShell {
+/**
+ * Exec form runs no shell: its one command is the JSON array. When that command is itself a
+ * shell given a script (`["sh", "-c", "…"]`), the script is parsed as well.
+ */
+function execFormShell(args: readonly DockerWord[], text: string): ParsedShell {
   if (args.length === 0) return { commands: [] };
-  const words = args.map((arg) => ({ value: arg.value, raw: arg.value, range: arg.range }));
-  return {
-    commands: [
-      {
-        name: words[0]!.value,
-        nameWord: words[0],
-        args: words.slice(1),
-        assignments: [],
-        range: { start: args[0]!.range.start, end: args[args.length - 1]!.range.end },
-        inPipeline: false,
-        depth: 0,
-      },
-    ],
+  const words: ShellWord[] = args.map((arg) => ({ value: arg.value, raw: text.slice(arg.range.start, arg.range.end), range: arg.range }));
+  const command: ShellCommand = {
+    name: words[0]!.value,
+    nameWord: words[0],
+    args: words.slice(1),
+    assignments: [],
+    range: { start: args[0]!.range.start, end: args[args.length - 1]!.range.end },
+    inPipeline: false,
+    depth: 0,
   };
+  const script = dashCScript(command);
+  if (!script?.value) return { commands: [command] };
+  // A JSON string without escapes maps 1:1 to the text between its quotes; with escapes,
+  // every inner range widens to the whole string.
+  const exact = script.raw === `"${script.value}"`;
+  const nested = parseShell({
+    text: script.value,
+    toFileOffset: (index, isEnd) => (exact ? script.range.start + 1 + index : isEnd ? script.range.end : script.range.start),
+  }, 1);
+  return { commands: [command, ...nested.commands], ...(nested.error ? { error: nested.error } : {}) };
 }
 
 interface HeredocNode {
+  getStartRange(): { start: Position; end: Position };
   getContentRange(): { start: Position; end: Position } | null;
   getNameRange(): { start: Position; end: Position };
 }
@@ -321,20 +370,28 @@ function shellOfRun(
 ): ParsedShell {
   const argumentsRange = toRange(instruction.getArgumentsRange());
   if (!argumentsRange) return { commands: [] };
-  const heredocs = ((instruction as Instruction & { getHeredocs?: () => HeredocNode[] }).getHeredocs?.() ?? []);
-  const firstWord = instruction.getArguments()[0]?.getValue() ?? '';
-  if (heredocs.length > 0 && firstWord.startsWith('<<')) {
+  const heredocs = heredocsOf(instruction);
+  if (heredocs.length > 0 && onlyHeredocs(text.slice(argumentsRange.start, indexOfLineEnd(text, argumentsRange.start)))) {
+    // `RUN <<EOF` alone: BuildKit runs each body as a script (with its shebang's interpreter).
     const commands = heredocs.flatMap((heredoc) => {
       const content = toRange(heredoc.getContentRange());
       if (!content) return [];
       const body = text.slice(content.start, content.end);
-      if (/^#!/.test(body) && !/^#!\s*\S*\b(sh|bash|dash|ash)\b/.test(body)) return [];
+      if (body.startsWith('#!') && !SHELL_SHEBANG.test(body)) return [];
       return [...parseShell({ text: body, toFileOffset: (index) => content.start + index }).commands];
     });
     return { commands };
   }
   const verbatimFrom = heredocs.length > 0 ? lines.lineStart(lines.positionAt(argumentsRange.start).line + 1) : argumentsRange.end;
   return parseShell(joinContinuations(text, argumentsRange, escapeCharacter, Math.min(verbatimFrom, argumentsRange.end)));
+}
+
+/** `#!/bin/sh`, `#!/usr/bin/env bash`, `#!/bin/bash -e`: a body a shell runs. */
+const SHELL_SHEBANG = /^#!\s*(?:\S*\/)?(?:env\s+(?:-\S+\s+)*)?(?:sh|bash|dash|ash|zsh|ksh|mksh)(?:\s|$)/;
+
+/** True when the first line of a RUN holds nothing but heredoc openers (`<<EOF`, `<<-"EOT"`). */
+function onlyHeredocs(firstLine: string): boolean {
+  return firstLine.replace(/<<-?\s*(?:"[^"]*"|'[^']*'|[^\s<>|&;]+)/g, '').trim() === '';
 }
 
 /** Removes `escape + newline` continuations (and comment or blank lines after them), keeping a map to file offsets. */
@@ -375,9 +432,11 @@ function joinContinuations(text: string, range: OffsetRange, escapeCharacter: st
   flush(range.end);
   return {
     text: script,
-    toFileOffset(scriptIndex) {
+    toFileOffset(scriptIndex, isEnd) {
       let low = 0;
       for (let i = 0; i < segments.length; i++) if (segments[i]!.scriptStart <= scriptIndex) low = i;
+      // An end that falls on a seam belongs to the piece before it.
+      if (isEnd && low > 0 && segments[low]!.scriptStart === scriptIndex) low--;
       const segment = segments[low];
       return segment ? segment.fileStart + (scriptIndex - segment.scriptStart) : range.start;
     },

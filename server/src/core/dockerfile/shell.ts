@@ -11,8 +11,13 @@ import type { OffsetRange } from '../engine/types';
 /** A script cut out of a Dockerfile, with a way back from script indices to file offsets. */
 export interface ShellScript {
   readonly text: string;
-  /** File offset of the UTF-16 index `index` of `text` (index may equal text.length). */
-  toFileOffset(index: number): number;
+  /**
+   * File offset of the UTF-16 index `index` of `text` (index may equal text.length). Where the
+   * script joins two pieces of the file (a removed line continuation), `isEnd` picks the end
+   * of the earlier piece rather than the start of the later one, so a range never swallows
+   * the continuation after its last character.
+   */
+  toFileOffset(index: number, isEnd?: boolean): number;
 }
 
 export interface ShellWord {
@@ -35,7 +40,7 @@ export interface ShellCommand {
   /** `VAR=value` prefixes. */
   readonly assignments: readonly { readonly name: string; readonly value: ShellWord | undefined; readonly range: OffsetRange }[];
   readonly range: OffsetRange;
-  /** True when stdout or stdin is a pipe (`a | b`). */
+  /** True when stdout or stdin is a pipe (`a | b`), also inside a piped compound (`(a && b) | c`). */
   readonly inPipeline: boolean;
   /** Nesting depth: 0 for the RUN's own commands, 1 inside `sh -c '…'`, and so on. */
   readonly depth: number;
@@ -47,7 +52,8 @@ export interface ParsedShell {
   readonly error?: string;
 }
 
-const SHELLS_WITH_DASH_C = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', '/bin/sh', '/bin/bash', '/bin/dash', '/bin/ash', '/usr/bin/bash', '/usr/bin/env']);
+/** Shells that take a script with `-c` (compared by base name, so `/bin/sh` counts). */
+const SHELLS_WITH_DASH_C = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
 const MAX_NESTING = 4;
 
 export function parseShell(script: ShellScript, depth = 0): ParsedShell {
@@ -61,15 +67,24 @@ export function parseShell(script: ShellScript, depth = 0): ParsedShell {
   const toIndex = byteToIndexMapper(script.text);
   const rangeOf = (node: sh.Node): OffsetRange => ({
     start: script.toFileOffset(toIndex(node.Pos().Offset())),
-    end: script.toFileOffset(toIndex(node.End().Offset())),
+    end: script.toFileOffset(toIndex(node.End().Offset()), true),
   });
+  // GopherJS hands out a fresh wrapper object on every property read, so nodes are told
+  // apart by their byte span, never by identity.
+  const spanOf = (node: sh.Node): string => `${node.Pos().Offset()}:${node.End().Offset()}`;
+  // Where each word starts in the script, for parsing the script of `sh -c '…'`.
+  const wordStarts = new Map<ShellWord, number>();
   const wordOf = (word: sh.Word): ShellWord => {
     const start = toIndex(word.Pos().Offset());
     const end = toIndex(word.End().Offset());
-    return { value: staticValue(word), raw: script.text.slice(start, end), range: rangeOf(word) };
+    const shellWord: ShellWord = { value: staticValue(word), raw: script.text.slice(start, end), range: rangeOf(word) };
+    wordStarts.set(shellWord, start);
+    return shellWord;
   };
 
-  const piped = new Set<sh.Node>();
+  const piped = new Set<string>();
+  // Compound commands in a pipe (`(a && b) | c`, `{ a; } | b`): every command inside writes to it.
+  const pipedCompounds: { start: number; end: number }[] = [];
   const commands: ShellCommand[] = [];
   const nested: ShellCommand[] = [];
   sh.syntax.Walk(file, (node) => {
@@ -79,13 +94,16 @@ export function parseShell(script: ShellScript, depth = 0): ParsedShell {
       const binary = node as sh.BinaryCmd;
       const at = toIndex(binary.OpPos.Offset());
       if (script.text[at] === '|' && script.text[at + 1] !== '|') {
-        piped.add(binary.X);
-        piped.add(binary.Y);
+        piped.add(spanOf(binary.X));
+        piped.add(spanOf(binary.Y));
       }
     } else if (type === 'Stmt') {
       // Walk visits a statement before its command: remember whether it sits in a pipe.
       const stmt = node as sh.Node & { Cmd: sh.Node | null };
-      if (piped.has(stmt) && stmt.Cmd) piped.add(stmt.Cmd);
+      if (stmt.Cmd && piped.has(spanOf(stmt))) {
+        piped.add(`cmd:${spanOf(stmt.Cmd)}`);
+        if (sh.syntax.NodeType(stmt.Cmd) !== 'CallExpr') pipedCompounds.push({ start: stmt.Cmd.Pos().Offset(), end: stmt.Cmd.End().Offset() });
+      }
     } else if (type === 'CallExpr') {
       const call = node as sh.CallExpr;
       const words = call.Args.map(wordOf);
@@ -99,46 +117,54 @@ export function parseShell(script: ShellScript, depth = 0): ParsedShell {
           range: rangeOf(assign),
         })),
         range: rangeOf(call),
-        inPipeline: piped.has(call),
+        inPipeline:
+          piped.has(`cmd:${spanOf(call)}`) ||
+          pipedCompounds.some((compound) => compound.start <= call.Pos().Offset() && call.End().Offset() <= compound.end),
         depth,
       };
       commands.push(command);
-      nested.push(...nestedScript(command, call, script, toIndex, depth));
+      nested.push(...nestedScript(command, script, wordStarts, depth));
     }
     return true;
   });
   return { commands: [...commands, ...nested].sort((a, b) => a.range.start - b.range.start) };
 }
 
-/** `sh -c '…'` and friends: the quoted script is parsed too, with its own offsets. */
-function nestedScript(
-  command: ShellCommand,
-  call: sh.CallExpr,
-  script: ShellScript,
-  toIndex: (byte: number) => number,
-  depth: number,
-): ShellCommand[] {
-  if (depth >= MAX_NESTING || !command.name || !SHELLS_WITH_DASH_C.has(command.name)) return [];
-  const dashC = command.args.findIndex((arg) => arg.value !== undefined && /^-[a-z]*c[a-z]*$/.test(arg.value));
-  const scriptArg = call.Args[dashC + 2];
-  if (dashC < 0 || !scriptArg || scriptArg.Parts.length !== 1) return [];
-  const part = scriptArg.Parts[0]!;
-  const kind = sh.syntax.NodeType(part);
-  if (kind !== 'SglQuoted' && kind !== 'Lit' && !(kind === 'DblQuoted' && (part.Parts ?? []).every((p) => sh.syntax.NodeType(p) === 'Lit'))) {
-    return [];
-  }
-  const value = staticValue(scriptArg);
-  if (value === undefined) return [];
-  const quote = kind === 'Lit' ? 0 : 1;
-  const innerStart = toIndex(scriptArg.Pos().Offset()) + quote;
-  // Inner offsets map 1:1 for single quotes and literal double-quoted text without escapes.
-  const exact = script.text.slice(innerStart, innerStart + value.length) === value;
-  const inner: ShellScript = {
+/**
+ * `sh -c '…'` and friends, also behind wrappers (`sudo sh -c '…'`): the script argument is
+ * parsed too. Its words map to exact file offsets when the argument is written literally
+ * (single quotes, or double quotes without escapes); otherwise their ranges are the whole argument.
+ */
+function nestedScript(command: ShellCommand, script: ShellScript, startOf: ReadonlyMap<ShellWord, number>, depth: number): ShellCommand[] {
+  const argument = dashCScript(command);
+  if (!argument || depth >= MAX_NESTING || argument.value === undefined) return [];
+  const value = argument.value;
+  const rawStart = startOf.get(argument);
+  if (rawStart === undefined) return [];
+  const quote = /^['"]/.test(argument.raw) ? 1 : 0;
+  const exact = argument.raw.slice(quote, quote + value.length) === value && argument.raw.length === value.length + 2 * quote;
+  const innerStart = rawStart + quote;
+  return [...parseShell({
     text: value,
-    toFileOffset: (index) =>
-      exact ? script.toFileOffset(innerStart + index) : script.toFileOffset(innerStart - quote),
-  };
-  return [...parseShell(inner, depth + 1).commands];
+    toFileOffset: (index, isEnd) =>
+      exact ? script.toFileOffset(innerStart + index, isEnd) : isEnd ? argument.range.end : argument.range.start,
+  }, depth + 1).commands];
+}
+
+/**
+ * The script word of `sh -c 'script'` (also `bash -ec`, `/bin/sh -c`, `sudo sh -c`, `env sh -c`),
+ * or undefined when the command is not a shell given a script.
+ */
+export function dashCScript(command: ShellCommand): ShellWord | undefined {
+  const shell = unwrapCommand(command);
+  if (!shell.name || !SHELLS_WITH_DASH_C.has(baseName(shell.name))) return undefined;
+  const dashC = shell.args.findIndex((arg) => arg.value !== undefined && /^-[a-z]*c[a-z]*$/.test(arg.value));
+  return dashC < 0 ? undefined : shell.args[dashC + 1];
+}
+
+/** `/usr/bin/sudo` → `sudo`. */
+export function baseName(name: string): string {
+  return name.slice(name.lastIndexOf('/') + 1);
 }
 
 /** The value of a word made only of literal and quoted-literal parts. */
@@ -151,7 +177,8 @@ function staticValue(word: sh.Word): string | undefined {
     else if (type === 'DblQuoted') {
       for (const inner of part.Parts ?? []) {
         if (sh.syntax.NodeType(inner) !== 'Lit') return undefined;
-        value += inner.Value ?? '';
+        // Inside double quotes a backslash escapes only $ ` " \ and newline.
+        value += (inner.Value ?? '').replace(/\\(?:\n|([$`"\\]))/g, (_escape, kept: string | undefined) => kept ?? '');
       }
     } else return undefined;
   }
@@ -185,43 +212,69 @@ function describeShellError(error: unknown): string {
 }
 
 /** Wrappers that run the command after them: `sudo apt-get …` is still an apt-get call. */
-const WRAPPERS: Readonly<Record<string, { readonly flagsWithValue: readonly string[] }>> = {
-  sudo: { flagsWithValue: ['-u', '-g', '-h', '-p', '-C', '-D', '-R', '-T', '-U', '--user', '--group'] },
-  env: { flagsWithValue: ['-u', '-C', '--unset', '--chdir'] },
-  nice: { flagsWithValue: ['-n', '--adjustment'] },
-  nohup: { flagsWithValue: [] },
-  time: { flagsWithValue: ['-f', '-o'] },
-  exec: { flagsWithValue: ['-a'] },
-  command: { flagsWithValue: [] },
+const WRAPPERS: Readonly<Record<string, { readonly flagsWithValue: readonly string[]; readonly takesAssignments: boolean }>> = {
+  sudo: { flagsWithValue: ['-u', '-g', '-h', '-p', '-C', '-D', '-R', '-T', '-U', '-r', '-t', '--user', '--group', '--host', '--prompt', '--close-from', '--chdir', '--chroot', '--command-timeout', '--other-user', '--role', '--type'], takesAssignments: true },
+  env: { flagsWithValue: ['-u', '-C', '-S', '--unset', '--chdir', '--split-string'], takesAssignments: true },
+  nice: { flagsWithValue: ['-n', '--adjustment'], takesAssignments: false },
+  nohup: { flagsWithValue: [], takesAssignments: false },
+  time: { flagsWithValue: ['-f', '-o', '--format', '--output'], takesAssignments: false },
+  exec: { flagsWithValue: ['-a'], takesAssignments: false },
+  command: { flagsWithValue: [], takesAssignments: false },
 };
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+/** True for `sudo`, `env`, `nohup`, … (also written as a path, `/usr/bin/sudo`). */
+export function isWrapper(command: ShellCommand): boolean {
+  return command.name !== undefined && Object.hasOwn(WRAPPERS, baseName(command.name));
+}
+
+/**
+ * How many of a wrapper's arguments are its own options (with their values and a closing `--`):
+ * for `sudo -E -u app apt-get` that is 3. Zero for commands that are not wrappers.
+ */
+export function wrapperOptionCount(command: ShellCommand): number {
+  if (!isWrapper(command)) return 0;
+  const wrapper = WRAPPERS[baseName(command.name!)]!;
+  let index = 0;
+  while (index < command.args.length) {
+    const value = command.args[index]!.value ?? '';
+    if (value === '--') return index + 1;
+    if (!value.startsWith('-') || value === '-') break;
+    // `-u app` takes the next word; `--user=app` and `-uapp` carry their value.
+    index += wrapper.flagsWithValue.includes(value) ? 2 : 1;
+  }
+  return Math.min(index, command.args.length);
+}
+
+/** One level of unwrapping: `sudo -E FOO=1 apt-get x` → `apt-get x`; undefined when nothing runs. */
+export function unwrapOnce(command: ShellCommand): ShellCommand | undefined {
+  if (!isWrapper(command)) return undefined;
+  const wrapper = WRAPPERS[baseName(command.name!)]!;
+  let index = wrapperOptionCount(command);
+  while (wrapper.takesAssignments && index < command.args.length && ASSIGNMENT.test(command.args[index]!.value ?? '')) index++;
+  const rest = command.args.slice(index);
+  if (rest.length === 0) return undefined;
+  return {
+    ...command,
+    name: rest[0]!.value,
+    nameWord: rest[0],
+    args: rest.slice(1),
+    assignments: [],
+    range: { start: rest[0]!.range.start, end: command.range.end },
+  };
+}
 
 /**
  * The command a wrapper runs: for `sudo -u app env X=1 apt-get install x` that is
- * `apt-get install x`. Returns the command itself when it is not a wrapper.
+ * `apt-get install x`. Returns the command itself when it is not a wrapper (or wraps nothing).
  */
 export function unwrapCommand(command: ShellCommand): ShellCommand {
   let current = command;
   for (let guard = 0; guard < 8; guard++) {
-    const wrapper = current.name ? WRAPPERS[current.name] : undefined;
-    if (!wrapper) return current;
-    let index = 0;
-    while (index < current.args.length) {
-      const value = current.args[index]!.value ?? '';
-      if (value === '--') { index++; break; }
-      if (current.name === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(value)) { index++; continue; }
-      if (!value.startsWith('-')) break;
-      index += wrapper.flagsWithValue.includes(value) ? 2 : 1;
-    }
-    const rest = current.args.slice(index);
-    if (rest.length === 0) return current;
-    current = {
-      ...current,
-      name: rest[0]!.value,
-      nameWord: rest[0],
-      args: rest.slice(1),
-      assignments: [],
-      range: { start: rest[0]!.range.start, end: current.range.end },
-    };
+    const inner = unwrapOnce(current);
+    if (!inner) return current;
+    current = inner;
   }
   return current;
 }

@@ -77,9 +77,12 @@ export function parseImageReference(
   };
 }
 
-/** The tag's range, when the written reference contains it literally (no variables in the way). */
+/**
+ * The tag's range, when the written reference spells it literally: `node:latest`, also
+ * `${REGISTRY}/node:latest`, but not `node:${TAG}`.
+ */
 function locateTag(written: string, tag: string | undefined, range: OffsetRange): OffsetRange | undefined {
-  if (tag === undefined || written.includes('$')) return undefined;
+  if (tag === undefined || tag.includes('$')) return undefined;
   const { tag: writtenTag } = splitImageReference(written);
   if (writtenTag !== tag) return undefined;
   const at = written.indexOf('@');

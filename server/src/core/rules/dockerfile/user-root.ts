@@ -1,4 +1,5 @@
-import { finalStage, substituteArgs, type DockerInstruction, type Stage } from '../../dockerfile/model';
+import { finalStage, type Stage } from '../../dockerfile/model';
+import { isRootUser, userInEffect } from '../../dockerfile/users';
 import type { DockerfileRule } from '../define';
 
 const NON_ROOT_UID = '10001';
@@ -25,9 +26,9 @@ export const userRoot: DockerfileRule = {
   check(model, context) {
     const stage = finalStage(model);
     if (!stage || stage.image.unresolved) return;
-    const decided = effectiveUser(stage, model.globalArgs);
+    const decided = userInEffect(stage, model.globalArgs);
     if (decided) {
-      if (!isRoot(decided.user)) return;
+      if (!isRootUser(decided.user)) return;
       const value = decided.instruction.args[0]!;
       const inherited = decided.stage !== stage;
       const replacement = decided.user.includes(':') ? `${NON_ROOT_UID}:${NON_ROOT_UID}` : NON_ROOT_UID;
@@ -53,37 +54,6 @@ export const userRoot: DockerfileRule = {
     context.report({ messageId: 'missing', range: stage.from.range, fix: insertUserFix(stage, model.text) });
   },
 };
-
-interface DecidedUser {
-  readonly user: string;
-  readonly instruction: DockerInstruction;
-  readonly stage: Stage;
-}
-
-/** The last `USER` of the stage, or of the stage it is built from, recursively. */
-function effectiveUser(stage: Stage, args: ReadonlyMap<string, string | undefined>): DecidedUser | undefined {
-  for (let current: Stage | undefined = stage, guard = 0; current && guard < 64; current = current.baseStage, guard++) {
-    const users = current.instructions.filter((instruction) => instruction.keyword === 'USER' && !instruction.onbuild && instruction.args[0]);
-    const last = users[users.length - 1];
-    if (last) {
-      const stageArgs = new Map(args);
-      for (const instruction of current.instructions) {
-        if (instruction.keyword !== 'ARG' || instruction.range.start > last.range.start) continue;
-        for (const property of instruction.properties) stageArgs.set(property.name, property.value ?? args.get(property.name));
-      }
-      const resolved = substituteArgs(last.args[0]!.value, stageArgs);
-      // A user decided by a build argument without a default cannot be judged.
-      if (!resolved.complete) return { user: 'unknown', instruction: last, stage: current };
-      return { user: resolved.value, instruction: last, stage: current };
-    }
-  }
-  return undefined;
-}
-
-function isRoot(user: string): boolean {
-  const name = user.split(':')[0]!.trim().toLowerCase();
-  return name === 'root' || /^0+$/.test(name);
-}
 
 /** Distroless `:nonroot` and similar images already default to a non-root user. */
 function defaultsToNonRoot(stage: Stage): boolean {
