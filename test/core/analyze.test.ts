@@ -78,6 +78,22 @@ describe('analyze', () => {
     assert.equal(off.findings.find((f) => f.ruleId === 'dockerfile/user-root'), undefined);
   });
 
+  it('runs opt-in rules only when configured, and hands rules their options', () => {
+    const seen: string[] = [];
+    const optIn: KubernetesRule = {
+      meta: { ...everyResource.meta, id: 'k8s/opt-in', optIn: true },
+      check(resource, context) {
+        seen.push(context.options.kubernetesVersion, ...context.options.trustedRegistries);
+        context.report({ messageId: 'seen', data: { kind: resource.kind }, range: resource.anchorRange });
+      },
+    };
+    const text = 'apiVersion: v1\nkind: Pod\n';
+    assert.equal(analyze({ fileName: 'p.yaml', text }, { rules: rules({ kubernetes: [optIn] }) }).findings.length, 0);
+    const on = analyze({ fileName: 'p.yaml', text }, { rules: rules({ kubernetes: [optIn] }), config: { rules: { 'k8s/opt-in': 'info' }, kubernetesVersion: '1.29', trustedRegistries: ['ghcr.io'] } });
+    assert.deepEqual(on.findings.map((f) => f.severity), ['info']);
+    assert.deepEqual(seen, ['1.29', 'ghcr.io']);
+  });
+
   it('applies inline suppressions to whole multi-line Dockerfile instructions', () => {
     const text = 'FROM alpine:3.20\n# bulkhead-ignore dockerfile/user-root -- base image needs it\nUSER \\\n  root\n';
     const result = analyze({ fileName: 'Dockerfile', text }, { rules: DEFAULT_RULE_SET });

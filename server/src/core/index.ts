@@ -1,6 +1,6 @@
 /** The engine's public surface, for the language server, the CLI and tests. */
 export { analyze, classifyFileName, MAX_ANALYZED_BYTES, type AnalysisInput, type AnalysisOptions, type AnalysisResult, type FileKind, type RuleSet } from './analyze';
-export { DEFAULT_CONFIG, effectiveSeverity, isConfiguredSeverity, type AnalysisConfig } from './engine/config';
+export { DEFAULT_CONFIG, DEFAULT_KUBERNETES_VERSION, effectiveSeverity, isConfiguredSeverity, isRuleEnabled, ruleOptionsOf, type AnalysisConfig, type RuleOptions } from './engine/config';
 export { applyEdits, mergeNonOverlapping } from './engine/edits';
 export { LineIndex, type LinePosition } from './engine/line-index';
 export type { AnalysisProblem, ConfiguredSeverity, Equivalents, Finding, Fix, OffsetRange, Rule, RuleMeta, Severity, TextEdit } from './engine/types';

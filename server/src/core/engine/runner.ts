@@ -1,4 +1,4 @@
-import { effectiveSeverity, isRuleEnabled, type AnalysisConfig } from './config';
+import { effectiveSeverity, isRuleEnabled, ruleOptionsOf, type AnalysisConfig } from './config';
 import { formatMessage } from './messages';
 import type { AnalysisProblem, Finding, Rule } from './types';
 
@@ -13,11 +13,13 @@ export function runRules<Subject>(
   findings: Finding[],
   problems: AnalysisProblem[],
 ): void {
+  const options = ruleOptionsOf(config);
   for (const rule of rules) {
     if (!isRuleEnabled(rule.meta, config)) continue;
     const { meta } = rule;
     try {
       rule.check(subject, {
+        options,
         report(report) {
           const severity = effectiveSeverity(meta, config, report.severity);
           if (severity === 'off') return;

@@ -1,3 +1,5 @@
+import type { RuleOptions } from './config';
+
 /**
  * The vocabulary of the engine: rules, findings, fixes and the ranges they point at.
  *
@@ -66,6 +68,10 @@ export interface RuleMeta {
   readonly equivalents: Equivalents;
   /** Further reading (CIS, Pod Security Standards, Dockerfile reference). */
   readonly references?: readonly string[];
+  /** Off unless the user gives the rule a severity (strict or noisy checks). */
+  readonly optIn?: boolean;
+  /** A short insecure snippet and its secure counterpart, shown in the rule's documentation. */
+  readonly example?: { readonly insecure: string; readonly secure: string };
 }
 
 /** What a rule reports: the engine turns it into a {@link Finding}. */
@@ -88,6 +94,8 @@ export interface RelatedLocation {
 
 export interface RuleContext {
   report(report: Report): void;
+  /** Rule parameters from configuration (trusted registries, Kubernetes version). */
+  readonly options: RuleOptions;
 }
 
 /** A rule: metadata plus a synchronous, pure check over an already-parsed subject. */
