@@ -1,0 +1,180 @@
+/**
+ * Finds the inputs of `bulkhead scan`: Dockerfiles (by name, as the engine classifies them) and
+ * YAML files under the given paths, skipping `.git`, `node_modules`, what `.gitignore` files
+ * ignore and what `--exclude` globs match.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import { classifyFileName } from '../core/index';
+
+/** Folders never descended into. */
+const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
+
+export interface DiscoverOptions {
+  /** Directory that displayed paths are relative to (the current directory). */
+  readonly cwd: string;
+  /** `--exclude` globs. */
+  readonly exclude: readonly string[];
+}
+
+export interface Discovery {
+  /** Absolute paths of the files to analyse, sorted by their displayed path, without duplicates. */
+  readonly files: readonly string[];
+  /** Command-line paths that do not exist. */
+  readonly missing: readonly string[];
+}
+
+/** A `.gitignore` file's rules and the folder its patterns are relative to. */
+interface IgnoreLevel {
+  readonly base: string;
+  readonly rules: Ignore;
+}
+
+export function discover(paths: readonly string[], options: DiscoverOptions): Discovery {
+  const excluded = excludeMatcher(options.exclude);
+  const found = new Set<string>();
+  const missing: string[] = [];
+
+  for (const argument of paths) {
+    const root = resolve(options.cwd, argument);
+    const stats = statOrUndefined(root);
+    if (!stats) {
+      missing.push(argument);
+      continue;
+    }
+    // Globs match paths relative to the current directory or to the scanned folder.
+    const isExcluded = (path: string): boolean =>
+      excluded(toPosix(relative(options.cwd, path))) || (path !== root && excluded(toPosix(relative(root, path))));
+    if (stats.isFile()) {
+      // A file named on the command line is analysed whatever its name or .gitignore say.
+      if (!isExcluded(root)) found.add(root);
+      continue;
+    }
+    if (!stats.isDirectory()) continue;
+    walk(root, gitignoresAbove(root), isExcluded, found);
+  }
+
+  const files = [...found].sort((a, b) => compareStrings(toPosix(relative(options.cwd, a)), toPosix(relative(options.cwd, b))));
+  return { files, missing };
+}
+
+function walk(directory: string, levels: readonly IgnoreLevel[], isExcluded: (path: string) => boolean, found: Set<string>): void {
+  const own = readGitignore(directory);
+  const here = own ? [...levels, own] : levels;
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(directory, { withFileTypes: true });
+  } catch {
+    return; // An unreadable folder holds nothing we can analyse.
+  }
+  entries.sort((a, b) => compareStrings(a.name, b.name));
+  for (const entry of entries) {
+    const path = join(directory, entry.name);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      // Follow links to files; never links to folders (they can loop).
+      const target = statOrUndefined(path);
+      isFile = target?.isFile() ?? false;
+      isDirectory = false;
+    }
+    if (isDirectory) {
+      if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(path, true, here) || isExcluded(path)) continue;
+      walk(path, here, isExcluded, found);
+    } else if (isFile) {
+      if (classifyFileName(entry.name) === 'other' || isIgnored(path, false, here) || isExcluded(path)) continue;
+      found.add(path);
+    }
+  }
+}
+
+/**
+ * Whether the `.gitignore` files in force ignore `path`. Deeper files override shallower ones,
+ * as in git: the last level with an opinion (ignore or `!` re-include) decides.
+ */
+function isIgnored(path: string, isDirectory: boolean, levels: readonly IgnoreLevel[]): boolean {
+  let ignored = false;
+  for (const level of levels) {
+    const rel = toPosix(relative(level.base, path));
+    if (rel === '' || rel.startsWith('../')) continue;
+    const verdict = level.rules.test(isDirectory ? `${rel}/` : rel);
+    if (verdict.ignored) ignored = true;
+    else if (verdict.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+/** The `.gitignore` files of the repository folders above `directory` (outermost first). */
+function gitignoresAbove(directory: string): IgnoreLevel[] {
+  const chain: string[] = [];
+  let current = dirname(directory);
+  let previous = directory;
+  let repositoryRoot: string | undefined = existsSync(join(directory, '.git')) ? directory : undefined;
+  while (repositoryRoot === undefined && current !== previous) {
+    chain.push(current);
+    if (existsSync(join(current, '.git'))) repositoryRoot = current;
+    previous = current;
+    current = dirname(current);
+  }
+  // Outside a repository only the scanned folder's own .gitignore files count.
+  if (repositoryRoot === undefined) return [];
+  return chain
+    .reverse()
+    .map(readGitignore)
+    .filter((level): level is IgnoreLevel => level !== undefined);
+}
+
+function readGitignore(directory: string): IgnoreLevel | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(directory, '.gitignore'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return { base: directory, rules: ignore().add(text) };
+}
+
+/**
+ * `--exclude` globs (picomatch syntax), relative to the current folder or the scanned one. As in
+ * `.gitignore`, a pattern without `/` (a trailing one aside) matches a name at any depth
+ * (`*.gen.yaml`, `vendor/`), and a pattern matching a folder excludes everything below it.
+ */
+export function excludeMatcher(patterns: readonly string[]): (path: string) => boolean {
+  const globs: string[] = [];
+  for (const raw of patterns) {
+    const pattern = raw.trim().replace(/\\/g, '/').replace(/\/+$/, '');
+    // A leading `./` or `/`, or a `/` inside, anchors the pattern; otherwise it is a name at any depth.
+    const anchored = pattern.includes('/');
+    const glob = pattern.replace(/^(\.\/|\/)+/, '');
+    if (glob !== '') globs.push(anchored ? glob : `**/${glob}`);
+  }
+  if (globs.length === 0) return () => false;
+  const matches = picomatch(globs, { dot: true });
+  // A match on a folder excludes what is inside it, also for files named on the command line.
+  return (path) => {
+    const segments = path.split('/');
+    for (let length = segments.length; length > 0; length--) {
+      const prefix = segments.slice(0, length).join('/');
+      if (prefix !== '' && prefix !== '.' && prefix !== '..' && matches(prefix)) return true;
+    }
+    return false;
+  };
+}
+
+function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+export function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

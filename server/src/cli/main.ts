@@ -1,0 +1,304 @@
+/**
+ * The `bulkhead` command line: argument parsing, dispatch and exit codes. The work is in the
+ * small modules beside this one; everything that touches the process is here.
+ *
+ * Exit codes: 0 nothing at or above `--fail-on`, 1 findings at or above it, 2 usage or internal error.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { version as packageVersion } from '../../../package.json';
+import { ALL_RULES, DEFAULT_RULE_SET, findRule, isConfiguredSeverity, type ConfiguredSeverity } from '../core/index';
+import { discover } from './discover';
+import { formatJson } from './format-json';
+import { ANSI_COLORS, formatText, NO_COLORS } from './format-text';
+import { formatExplain, formatRulesJson, formatRulesText, resolveRule } from './rules-command';
+import { hasFindingsAtOrAbove, scanFiles } from './scan';
+
+export const VERSION: string = packageVersion;
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+/** What the command line needs from the process, so it can be driven in tests. */
+export interface CliIo {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdoutIsTTY: boolean;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** A mistake in how the command was called: message, then a hint, exit code 2. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(message);
+  }
+}
+
+const MAIN_HELP = `Usage: bulkhead <command> [options]
+
+Finds insecure Dockerfiles, Kubernetes manifests and Docker Compose files, and fixes them.
+
+Commands:
+  scan [PATH...]     Analyse files and folders (default: the current folder)
+  rules              List the rules
+  explain <rule>     Show a rule's documentation
+
+Options:
+  -h, --help         Show help; \`bulkhead <command> --help\` shows a command's options
+  -v, --version      Print the version
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or internal error.
+`;
+
+const SCAN_HELP = `Usage: bulkhead scan [PATH...] [options]
+
+Analyses the Dockerfiles (Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile,
+Containerfile.*) and YAML files (Kubernetes manifests, Compose files) under each PATH (default: .),
+skipping .git, node_modules and what .gitignore files ignore. Files named explicitly are always
+analysed.
+
+Options:
+  --format text|json             Output format (default: text)
+  --fail-on error|warning|info|none
+                                 Exit 1 when a finding is at or above this severity (default: error)
+  --rule <id>=<severity>         Set a rule's severity: off, info, warning or error (repeatable)
+  --exclude <glob>               Skip matching files and folders; a glob without / matches a name
+                                 at any depth (repeatable)
+  -o, --output <file>            Write the report to a file instead of standard output
+  --fix                          Apply safe fixes in place (repeating until stable), then report
+                                 what is left
+  --no-color                     No colours (there are none either when NO_COLOR is set or the
+                                 output is not a terminal)
+  -h, --help                     Show this help
+
+Text output is "path:line:col severity rule-id message" and a summary; files that could not be
+analysed are listed on standard error. Exit codes: 0 nothing at or above --fail-on, 1 findings at
+or above it, 2 usage or internal error (including a file that could not be read).
+`;
+
+const RULES_HELP = `Usage: bulkhead rules [--format text|json]
+
+Lists every rule: id, target, default severity, fix kind and title (text), or the catalog with
+documentation links and the equivalent ids in hadolint, checkov, kube-linter, Trivy, the Pod
+Security Standards and the CIS Benchmarks (json).
+`;
+
+const EXPLAIN_HELP = `Usage: bulkhead explain <rule>
+
+Shows a rule's documentation. <rule> is a rule id (k8s/privileged-container), its name without
+the target (privileged-container), or a peer tool's id for the same check (DL3002, CKV_K8S_16).
+`;
+
+const HELP: Readonly<Record<string, string>> = { scan: SCAN_HELP, rules: RULES_HELP, explain: EXPLAIN_HELP };
+
+const SCAN_OPTIONS = {
+  format: { type: 'string' },
+  'fail-on': { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  output: { type: 'string', short: 'o' },
+  fix: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+const RULES_OPTIONS = {
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+const EXPLAIN_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
+
+/** Runs the command line; returns the exit code. */
+export function run(argv: readonly string[], io: CliIo): number {
+  try {
+    return dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const hint = error.command ? `bulkhead ${error.command} --help` : 'bulkhead --help';
+      io.stderr(`bulkhead: ${error.message}\nRun \`${hint}\` for usage.\n`);
+      return EXIT_ERROR;
+    }
+    io.stderr(`bulkhead: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+function dispatch(argv: readonly string[], io: CliIo): number {
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    io.stderr(MAIN_HELP);
+    return EXIT_ERROR;
+  }
+  if (command === '-h' || command === '--help') {
+    io.stdout(MAIN_HELP);
+    return EXIT_OK;
+  }
+  if (command === 'help') {
+    const topic = rest[0];
+    if (topic !== undefined && HELP[topic] === undefined) throw new UsageError(`unknown command '${topic}'.`);
+    io.stdout(topic === undefined ? MAIN_HELP : HELP[topic]!);
+    return EXIT_OK;
+  }
+  if (command === '-v' || command === '--version') {
+    io.stdout(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  switch (command) {
+    case 'scan':
+      return scanCommand(rest, io);
+    case 'rules':
+      return rulesCommand(rest, io);
+    case 'explain':
+      return explainCommand(rest, io);
+    default:
+      if (command.startsWith('-')) throw new UsageError(`unknown option '${command}': options go after the command (scan, rules or explain).`);
+      throw new UsageError(`unknown command '${command}': the commands are scan, rules and explain.`);
+  }
+}
+
+function scanCommand(args: readonly string[], io: CliIo): number {
+  const { values, positionals } = parse('scan', args, SCAN_OPTIONS, true);
+  if (values.help) {
+    io.stdout(SCAN_HELP);
+    return EXIT_OK;
+  }
+  const format = oneOf('scan', '--format', values.format ?? 'text', ['text', 'json'] as const);
+  const failOn = oneOf('scan', '--fail-on', values['fail-on'] ?? 'error', FAIL_ON);
+  const rules = parseRuleOptions(values.rule ?? []);
+  const exclude = values.exclude ?? [];
+  if (values.output === '') throw new UsageError('--output needs a file name.', 'scan');
+
+  const discovery = discover(positionals.length > 0 ? positionals : ['.'], { cwd: io.cwd, exclude });
+  if (discovery.missing.length > 0) {
+    throw new UsageError(discovery.missing.map((path) => `no such file or folder: ${path}`).join('\nbulkhead: '), 'scan');
+  }
+
+  const report = scanFiles(discovery.files, {
+    cwd: io.cwd,
+    rules: DEFAULT_RULE_SET,
+    config: { rules },
+    fix: values.fix === true,
+  });
+
+  const colors = format === 'text' && values.output === undefined && !values['no-color'] && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
+  let out: string;
+  let err = '';
+  if (format === 'json') {
+    out = formatJson(report, VERSION);
+    if (report.fixed.length > 0) {
+      // The JSON contract has no place for it: say what --fix changed on stderr.
+      err = report.fixed.map((fixed) => `${fixed.file}: fixed ${[...fixed.applied].map(([id, count]) => `${id} ×${count}`).join(', ')}\n`).join('');
+    }
+  } else {
+    ({ out, err } = formatText(report, colors ? ANSI_COLORS : NO_COLORS));
+  }
+
+  if (values.output !== undefined) {
+    try {
+      writeFileSync(values.output, out, 'utf8');
+    } catch (error) {
+      io.stderr(`bulkhead: could not write ${values.output}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return EXIT_ERROR;
+    }
+  } else {
+    io.stdout(out);
+  }
+  if (err !== '') io.stderr(err);
+
+  if (report.errors.some((error) => error.kind === 'internal')) return EXIT_ERROR;
+  return hasFindingsAtOrAbove(report.findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function rulesCommand(args: readonly string[], io: CliIo): number {
+  const { values } = parse('rules', args, RULES_OPTIONS, false);
+  if (values.help) {
+    io.stdout(RULES_HELP);
+    return EXIT_OK;
+  }
+  const format = oneOf('rules', '--format', values.format ?? 'text', ['text', 'json'] as const);
+  const metas = ALL_RULES.map((rule) => rule.meta);
+  io.stdout(format === 'json' ? formatRulesJson(metas) : formatRulesText(metas));
+  return EXIT_OK;
+}
+
+function explainCommand(args: readonly string[], io: CliIo): number {
+  const { values, positionals } = parse('explain', args, EXPLAIN_OPTIONS, true);
+  if (values.help) {
+    io.stdout(EXPLAIN_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which rule? e.g. `bulkhead explain k8s/privileged-container`.' : 'explain takes one rule id.', 'explain');
+  const query = positionals[0]!;
+  const metas = ALL_RULES.map((rule) => rule.meta);
+  const resolution = resolveRule(query, metas);
+  if ('rule' in resolution) {
+    io.stdout(formatExplain(resolution.rule));
+    return EXIT_OK;
+  }
+  const ids = resolution.candidates.map((meta) => meta.id);
+  const suggestion = ids.length > 0 ? ` Did you mean ${ids.join(', ')}?` : ' `bulkhead rules` lists them.';
+  io.stderr(`bulkhead: no rule '${query}'.${suggestion}\n`);
+  return EXIT_ERROR;
+}
+
+/** `--rule <id>=<severity>` options as rule configuration; later ones win. */
+function parseRuleOptions(options: readonly string[]): Record<string, ConfiguredSeverity> {
+  const rules: Record<string, ConfiguredSeverity> = {};
+  for (const option of options) {
+    const at = option.lastIndexOf('=');
+    if (at <= 0) throw new UsageError(`--rule expects <rule-id>=<severity>, e.g. --rule dockerfile/user-root=off; got '${option}'.`, 'scan');
+    const id = option.slice(0, at).trim();
+    const severity = option.slice(at + 1).trim();
+    if (!findRule(id)) throw new UsageError(`--rule: unknown rule '${id}'. \`bulkhead rules\` lists them.`, 'scan');
+    if (!isConfiguredSeverity(severity)) throw new UsageError(`--rule ${id}: severity must be off, info, warning or error, not '${severity}'.`, 'scan');
+    rules[id] = severity;
+  }
+  return rules;
+}
+
+function oneOf<T extends string>(command: string, option: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} must be ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}, not '${value}'.`, command);
+}
+
+function parse<Options extends NonNullable<ParseArgsConfig['options']>>(
+  command: string,
+  args: readonly string[],
+  options: Options,
+  allowPositionals: boolean,
+) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals, strict: true });
+  } catch (error) {
+    // Node's messages are good but long; keep their first sentence.
+    const message = error instanceof Error ? error.message.split(/\.(?: |$)/)[0]! : String(error);
+    throw new UsageError(`${message.charAt(0).toLowerCase()}${message.slice(1)}.`, command);
+  }
+}
+
+function main(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // `bulkhead scan | head`: the reader went away; that is not an error.
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+    throw error;
+  });
+  process.exitCode = run(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+}
+
+main();

@@ -1,0 +1,84 @@
+/**
+ * `bulkhead rules` (the catalog from rule metadata, as a table or JSON) and `bulkhead explain`
+ * (one rule's documentation, the same text as its page under docs/rules/).
+ */
+import { docsUrl, PEER_NAMES, type RuleMeta } from '../core/index';
+import { compareStrings } from './discover';
+import { renderRuleDoc } from './rule-docs';
+
+export interface RuleCatalogEntry {
+  readonly id: string;
+  readonly target: RuleMeta['target'];
+  readonly severity: RuleMeta['defaultSeverity'];
+  readonly title: string;
+  readonly fixable: boolean;
+  readonly docs: string;
+  readonly equivalents: Readonly<Record<(typeof PEER_NAMES)[number], readonly string[]>>;
+}
+
+export function ruleCatalog(rules: readonly RuleMeta[]): RuleCatalogEntry[] {
+  return sortById(rules).map((meta) => ({
+    id: meta.id,
+    target: meta.target,
+    severity: meta.defaultSeverity,
+    title: meta.title,
+    fixable: meta.fix !== 'none',
+    docs: docsUrl(meta.id),
+    equivalents: equivalentsOf(meta),
+  }));
+}
+
+/** All six peers, always present: an empty list when the rule has no equivalent there. */
+function equivalentsOf(meta: RuleMeta): RuleCatalogEntry['equivalents'] {
+  const ids = (peer: (typeof PEER_NAMES)[number]): string[] => [...(meta.equivalents[peer] ?? [])];
+  return { hadolint: ids('hadolint'), checkov: ids('checkov'), 'kube-linter': ids('kube-linter'), trivy: ids('trivy'), pss: ids('pss'), cis: ids('cis') };
+}
+
+export function formatRulesJson(rules: readonly RuleMeta[]): string {
+  return `${JSON.stringify(ruleCatalog(rules), null, 2)}\n`;
+}
+
+/** An aligned table: id, target, default severity, fix kind, title. */
+export function formatRulesText(rules: readonly RuleMeta[]): string {
+  const header = ['RULE', 'TARGET', 'SEVERITY', 'FIX', 'TITLE'];
+  const rows = sortById(rules).map((meta) => [meta.id, meta.target, meta.defaultSeverity, meta.fix, meta.title]);
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]!.length)));
+  const line = (row: readonly string[]): string =>
+    row
+      .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd();
+  const count = `${rules.length} ${rules.length === 1 ? 'rule' : 'rules'}; \`bulkhead explain <rule>\` shows one in full.`;
+  return `${[line(header), ...rows.map(line), '', count].join('\n')}\n`;
+}
+
+export type Resolution = { readonly rule: RuleMeta } | { readonly candidates: readonly RuleMeta[] };
+
+/**
+ * Finds the rule `query` names: its id, the id without the target prefix (`user-root`), or a
+ * peer's id for the same check (`DL3002`, `CKV_K8S_16`, `KSV-0017`), case-insensitively.
+ * Several matches (or close misses) come back as candidates.
+ */
+export function resolveRule(query: string, rules: readonly RuleMeta[]): Resolution {
+  const wanted = query.trim().toLowerCase();
+  const exact = rules.find((meta) => meta.id.toLowerCase() === wanted);
+  if (exact) return { rule: exact };
+  const byName = rules.filter((meta) => meta.id.toLowerCase().split('/').pop() === wanted);
+  const byPeer = rules.filter((meta) => PEER_NAMES.some((peer) => (meta.equivalents[peer] ?? []).some((id) => id.toLowerCase() === wanted)));
+  const matches = unique([...byName, ...byPeer]);
+  if (matches.length === 1) return { rule: matches[0]! };
+  if (matches.length > 1) return { candidates: sortById(matches) };
+  return { candidates: sortById(rules.filter((meta) => wanted.length >= 3 && meta.id.toLowerCase().includes(wanted))) };
+}
+
+export function formatExplain(meta: RuleMeta): string {
+  return `${renderRuleDoc(meta)}Online: ${docsUrl(meta.id)}\n`;
+}
+
+function sortById(rules: readonly RuleMeta[]): RuleMeta[] {
+  return [...rules].sort((a, b) => compareStrings(a.id, b.id));
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,187 @@
+/**
+ * `bulkhead scan`: reads each discovered file, analyses it with the engine (fixing it first with
+ * `--fix`), and turns offsets into the 1-based positions and relative paths of the report.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import {
+  analyze,
+  MAX_ANALYZED_BYTES,
+  SEVERITY_ORDER,
+  type AnalysisConfig,
+  type AnalysisProblem,
+  type AnalysisResult,
+  type LineIndex,
+  type RuleSet,
+  type Severity,
+} from '../core/index';
+import { compareStrings, toPosix } from './discover';
+import { fixText } from './fix';
+
+/** One finding as the reports show it: 1-based lines and columns, end column exclusive. */
+export interface ReportedFinding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** `bulkhead scan --fix` would fix it (the finding has a safe fix). */
+  readonly fixable: boolean;
+}
+
+/** A file, or part of one, that could not be analysed. */
+export interface ReportedError {
+  readonly file: string;
+  /** Includes `line:col: ` in front when the problem has a position. */
+  readonly message: string;
+  /** `internal` errors (a rule crashed, a file could not be read or written) make the exit code 2. */
+  readonly kind: 'input' | 'internal';
+}
+
+export interface FixedFile {
+  readonly file: string;
+  /** Applied fixes per rule id. */
+  readonly applied: ReadonlyMap<string, number>;
+}
+
+export interface ScanReport {
+  /** How many files were scanned. */
+  readonly fileCount: number;
+  /** Sorted by file, line, column, rule id. */
+  readonly findings: readonly ReportedFinding[];
+  /** Sorted by file. */
+  readonly errors: readonly ReportedError[];
+  /** Files `--fix` changed. */
+  readonly fixed: readonly FixedFile[];
+}
+
+export interface ScanOptions {
+  readonly cwd: string;
+  readonly rules: RuleSet;
+  readonly config: AnalysisConfig;
+  readonly fix: boolean;
+}
+
+export function scanFiles(files: readonly string[], options: ScanOptions): ScanReport {
+  const findings: ReportedFinding[] = [];
+  const errors: ReportedError[] = [];
+  const fixed: FixedFile[] = [];
+  for (const path of files) {
+    const file = displayPath(options.cwd, path);
+    const outcome = scanFile(path, file, options);
+    findings.push(...outcome.findings);
+    errors.push(...outcome.errors);
+    if (outcome.fixed) fixed.push(outcome.fixed);
+  }
+  findings.sort(compareFindings);
+  errors.sort((a, b) => compareStrings(a.file, b.file));
+  return { fileCount: files.length, findings, errors, fixed };
+}
+
+interface FileOutcome {
+  findings: ReportedFinding[];
+  errors: ReportedError[];
+  fixed?: FixedFile;
+}
+
+function scanFile(path: string, file: string, options: ScanOptions): FileOutcome {
+  const failed = (message: string, kind: ReportedError['kind'] = 'internal'): FileOutcome => ({ findings: [], errors: [{ file, message, kind }] });
+
+  let bytes: Buffer;
+  try {
+    // Do not even read what the engine would refuse to analyse.
+    const size = statSync(path).size;
+    if (size > MAX_ANALYZED_BYTES) {
+      return failed(`File not analysed: it is ${(size / 1048576).toFixed(1)} MB, above Bulkhead's limit of ${MAX_ANALYZED_BYTES / 1048576} MB.`, 'input');
+    }
+    bytes = readFileSync(path);
+  } catch (error) {
+    return failed(`Could not read the file: ${describe(error)}`);
+  }
+  const text = bytes.toString('utf8');
+  const analysisOptions = { rules: options.rules, config: options.config };
+
+  let result: AnalysisResult;
+  let fixedFile: FixedFile | undefined;
+  const errors: ReportedError[] = [];
+  try {
+    if (options.fix) {
+      const outcome = fixText(path, text, analysisOptions);
+      result = outcome.result;
+      if (outcome.text !== text) {
+        if (!Buffer.from(text, 'utf8').equals(bytes)) {
+          // Writing back would replace the invalid bytes too: leave the file alone.
+          errors.push({ file, kind: 'input', message: 'Not fixed: the file is not valid UTF-8, so it cannot be rewritten without changing other bytes.' });
+          result = analyze({ fileName: path, text }, analysisOptions);
+        } else {
+          try {
+            writeFileSync(path, outcome.text, 'utf8');
+            fixedFile = { file, applied: new Map([...outcome.applied].sort(([a], [b]) => compareStrings(a, b))) };
+          } catch (error) {
+            errors.push({ file, kind: 'internal', message: `Could not write the fixes: ${describe(error)}` });
+            result = analyze({ fileName: path, text }, analysisOptions);
+          }
+        }
+      }
+    } else {
+      result = analyze({ fileName: path, text }, analysisOptions);
+    }
+  } catch (error) {
+    return failed(`Bulkhead failed on this file (a bug, please report it): ${describe(error)}`);
+  }
+
+  const findings = result.findings.map((finding): ReportedFinding => {
+    const start = result.lines.positionAt(finding.range.start);
+    const end = result.lines.positionAt(finding.range.end);
+    return {
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      file,
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+      fixable: finding.fix?.safe === true,
+    };
+  });
+  for (const problem of result.problems) errors.push({ file, kind: problem.kind, message: problemMessage(problem, result.lines) });
+  return { findings, errors, ...(fixedFile ? { fixed: fixedFile } : {}) };
+}
+
+/** An engine problem as one line: `line:col: message` when it has a position. */
+export function problemMessage(problem: AnalysisProblem, lines: LineIndex): string {
+  if (!problem.range) return problem.message;
+  const at = lines.positionAt(problem.range.start);
+  return `${at.line + 1}:${at.character + 1}: ${problem.message}`;
+}
+
+export function displayPath(cwd: string, path: string): string {
+  return toPosix(relative(cwd, path)) || '.';
+}
+
+export function compareFindings(a: ReportedFinding, b: ReportedFinding): number {
+  return (
+    compareStrings(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareStrings(a.ruleId, b.ruleId) ||
+    a.endLine - b.endLine ||
+    a.endColumn - b.endColumn ||
+    compareStrings(a.message, b.message)
+  );
+}
+
+/** Whether any finding is at or above `threshold` (`none`: never). */
+export function hasFindingsAtOrAbove(findings: readonly ReportedFinding[], threshold: Severity | 'none'): boolean {
+  if (threshold === 'none') return false;
+  return findings.some((finding) => SEVERITY_ORDER[finding.severity] >= SEVERITY_ORDER[threshold]);
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
