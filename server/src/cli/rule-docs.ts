@@ -3,7 +3,7 @@
  * README rule table and `bulkhead explain`. Pure string functions — the docs script and the
  * docs-drift test do the file system work — so the pages can never disagree with the rules.
  */
-import { PEER_NAMES, type RuleMeta } from '../core/index';
+import { docsUrl, PEER_NAMES, type RuleMeta } from '../core/index';
 
 type Peer = (typeof PEER_NAMES)[number];
 type Target = RuleMeta['target'];
@@ -64,6 +64,12 @@ export function renderRuleDoc(meta: RuleMeta): string {
   lines.push('');
   lines.push('## Why it matters', '', meta.rationale.trim(), '');
   lines.push('## How to fix it', '', meta.remediation.trim(), '');
+
+  if (meta.example) {
+    const language = meta.target === 'dockerfile' ? 'dockerfile' : 'yaml';
+    lines.push('## Example', '', 'Reported:', '', '```' + language, meta.example.insecure.trimEnd(), '```', '');
+    lines.push('Not reported:', '', '```' + language, meta.example.secure.trimEnd(), '```', '');
+  }
 
   lines.push('## Messages', '');
   for (const [id, template] of Object.entries(meta.messages)) lines.push(`- \`${id}\`: ${template}`);
@@ -216,7 +222,29 @@ export function renderDocsTree(rules: readonly RuleMeta[], current: (path: strin
   const readme = current('README.md');
   const updated = readme === undefined ? undefined : replaceReadmeTable(readme, renderReadmeTable(rules));
   if (updated !== undefined) files.set('README.md', updated);
+  const manifest = current('package.json');
+  if (manifest !== undefined) files.set('package.json', renderPackageJson(rules, manifest));
   return files;
+}
+
+/**
+ * package.json with the `bulkhead.rules` setting's schema listing every rule, so VS Code offers
+ * completion and validation for rule ids and severities.
+ */
+export function renderPackageJson(rules: readonly RuleMeta[], manifest: string): string {
+  const parsed = JSON.parse(manifest) as { contributes?: { configuration?: { properties?: Record<string, { properties?: unknown }> } } };
+  const setting = parsed.contributes?.configuration?.properties?.['bulkhead.rules'];
+  if (!setting) return manifest;
+  const properties: Record<string, unknown> = {};
+  for (const meta of sortById(rules)) {
+    properties[meta.id] = {
+      type: 'string',
+      enum: ['off', 'info', 'warning', 'error'],
+      markdownDescription: `${meta.title} (default: \`${meta.optIn ? 'off' : meta.defaultSeverity}\`). [Documentation](${docsUrl(meta.id)})`,
+    };
+  }
+  setting.properties = properties;
+  return `${JSON.stringify(parsed, null, 2)}\n`;
 }
 
 /** Whether a page under docs/rules/ was generated (so a stale one may be deleted). */
