@@ -4,7 +4,7 @@
  */
 import type { OffsetRange } from '../engine/types';
 import { asMap, keyRange, mapAt, rangeOf, seqItems, stringValue, valueOf, type YamlMap } from '../yaml/yaml-document';
-import type { KubernetesResource } from './model';
+import { describeResource, type KubernetesResource } from './model';
 
 /** Path from the resource root to the pod template (whose `spec` is the pod spec), per kind. */
 const POD_TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
@@ -65,6 +65,11 @@ export function podSpecOf(resource: KubernetesResource): PodSpec | undefined {
   };
 }
 
+/** True when the pod declares `spec.os.name: windows` (Pod Security Admission exempts such pods from Linux-only checks). */
+export function isWindowsPod(podSpec: PodSpec): boolean {
+  return stringValue(mapAt(podSpec.node, ['os'], podSpec.resource.document), 'name', podSpec.resource.document) === 'windows';
+}
+
 /** Every container of a pod spec: init containers, containers and ephemeral containers. */
 export function containersOf(podSpec: PodSpec): Container[] {
   const document = podSpec.resource.document;
@@ -92,6 +97,5 @@ export function containersOf(podSpec: PodSpec): Container[] {
 export function describeContainer(container: Container): string {
   const kindOfContainer = container.list === 'containers' ? 'container' : container.list === 'initContainers' ? 'init container' : 'ephemeral container';
   const label = container.name !== undefined ? `${kindOfContainer} \`${container.name}\`` : `${kindOfContainer} #${container.index + 1}`;
-  const resource = container.podSpec.resource;
-  return `${label} in ${resource.name ? `${resource.kind} \`${resource.name}\`` : resource.kind}`;
+  return `${label} in ${describeResource(container.podSpec.resource)}`;
 }

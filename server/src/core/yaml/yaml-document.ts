@@ -145,3 +145,22 @@ export function pairRange(map: YamlMap, key: string): OffsetRange | undefined {
   const end = value?.range ? value.range[1] : rangeOf(pair.key as YamlScalar).end;
   return { start: keyStart, end: Math.max(end, keyStart) };
 }
+
+/** The node's text as written (quotes included), for messages. */
+export function sourceText(file: YamlFile, node: YamlNode): string {
+  const range = rangeOf(node);
+  return file.text.slice(range.start, range.end);
+}
+
+/** True for a scalar written with a value (not `key:` with nothing after it, nor `null` / `~`). */
+export function hasValue(node: YamlNode | undefined): node is YamlNode {
+  return node !== undefined && !(isScalar(node) && node.value === null);
+}
+
+/** The string items of a sequence value (aliases followed), each with its node. */
+export function stringItems(node: unknown, document?: YamlDocument): { readonly value: string; readonly node: YamlScalar }[] {
+  return seqItems(node, document).flatMap((item) => {
+    const scalar = asScalar(item);
+    return scalar && typeof scalar.value === 'string' ? [{ value: scalar.value, node: scalar }] : [];
+  });
+}

@@ -7,7 +7,7 @@
  * their siblings; flow mappings (`{}` / `{a: 1}`) are edited within their own braces.
  */
 import type { TextEdit } from '../engine/types';
-import { asMap, isMap, isScalar, pairOf, rangeOf, resolveNode, type YamlDocument, type YamlFile, type YamlMap, type YamlNode } from './yaml-document';
+import { asMap, isMap, isScalar, isSeq, pairOf, rangeOf, resolveNode, type YamlDocument, type YamlFile, type YamlMap, type YamlNode } from './yaml-document';
 
 /**
  * Edits that make `map.path[0].path[1]…` equal `valueSource` (YAML source text of a scalar or a
@@ -20,7 +20,7 @@ export function setIn(file: YamlFile, document: YamlDocument, map: YamlMap, path
     const key = path[depth]!;
     const rest = path.slice(depth + 1);
     const pair = pairOf(current, key);
-    if (!pair) return insertPair(file, current, key, rest, valueSource);
+    if (!pair) return insertPair(file, document, current, key, rest, valueSource);
     const value = resolveNode(pair.value, document);
     if (rest.length === 0) {
       if (value?.range && !isEmptyScalar(value)) return [replaceNode(value, valueSource)];
@@ -34,8 +34,11 @@ export function setIn(file: YamlFile, document: YamlDocument, map: YamlMap, path
     if (!value || isEmptyScalar(value)) {
       // `key:` with nothing after it: hang the rest of the chain under the key.
       const keyNode = pair.key as YamlNode;
-      const indent = columnOf(file, rangeOf(keyNode).start) + indentStep(file, current);
-      return [afterKey(file, keyNode, blockChain(file, rest, valueSource, indent, indentStep(file, current)))];
+      if (current.flow) return [afterKey(file, keyNode, ` ${flowChain(rest, valueSource)}`)];
+      const step = indentStep(file, document, current);
+      const indent = columnOf(file, rangeOf(keyNode).start) + step;
+      const at = file.lines.lineEnd(file.lines.positionAt(rangeOf(keyNode).start).line);
+      return [{ start: at, end: at, newText: blockChain(file, rest, valueSource, indent, step) }];
     }
     // Some other value (`key: null`, `key: ~`): replace it with a flow mapping of the rest.
     return [replaceNode(value, flowChain(rest, valueSource))];
@@ -43,33 +46,39 @@ export function setIn(file: YamlFile, document: YamlDocument, map: YamlMap, path
   return [];
 }
 
-/** Edits that delete `key` (with its value) from `map`. */
+/**
+ * Edits that delete `key` (with its value) from `map`. In a block mapping the pair's whole lines
+ * go (its trailing comment too); a pair that shares its line with a `- ` keeps the dash, and the
+ * next key moves up onto it; the only pair of a block mapping becomes `{}` so the parent stays valid.
+ */
 export function deletePair(file: YamlFile, map: YamlMap, key: string): TextEdit[] {
   const index = map.items.findIndex((item) => isScalar(item.key) && item.key.value === key);
   if (index < 0) return [];
   const pair = map.items[index]!;
   const start = rangeOf(pair.key as YamlNode).start;
-  const value = pair.value as YamlNode | null;
-  const end = value?.range ? value.range[1] : rangeOf(pair.key as YamlNode).end;
+  const end = endOfPair(pair);
+  const next = map.items[index + 1];
   if (map.flow) {
-    const next = map.items[index + 1];
     const previous = map.items[index - 1];
     if (next) return [{ start, end: rangeOf(next.key as YamlNode).start, newText: '' }];
-    if (previous) {
-      const previousEnd = endOfPair(previous);
-      return [{ start: previousEnd, end, newText: '' }];
-    }
+    if (previous) return [{ start: endOfPair(previous), end, newText: '' }];
     return [{ start, end, newText: '' }];
   }
-  if (map.items.length === 1) return [replaceNode(map, '{}')];
+  const contentEnd = trimEnd(file.text, end) + 1;
+  if (map.items.length === 1) return [{ start, end: Math.max(start, contentEnd), newText: '{}' }];
   const lines = file.lines;
   const firstLine = lines.positionAt(start).line;
-  const lastLine = lines.positionAt(trimEnd(file.text, end)).line;
   const onlyThingOnLine = file.text.slice(lines.lineStart(firstLine), start).trim() === '';
-  if (!onlyThingOnLine) return [{ start, end, newText: '' }];
-  const nextLineStart = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : lines.lineEnd(lastLine);
-  const removeFrom = lastLine + 1 < lines.lineCount ? lines.lineStart(firstLine) : Math.max(0, lines.lineStart(firstLine) - eol(file).length);
-  return [{ start: removeFrom, end: nextLineStart, newText: '' }];
+  if (!onlyThingOnLine) {
+    // `- key: value` followed by more pairs: the next pair moves up behind the dash.
+    if (next) return [{ start, end: rangeOf(next.key as YamlNode).start, newText: '' }];
+    return [{ start, end: contentEnd, newText: '' }];
+  }
+  const lastLine = lines.positionAt(contentEnd - 1).line;
+  if (lastLine + 1 < lines.lineCount) return [{ start: lines.lineStart(firstLine), end: lines.lineStart(lastLine + 1), newText: '' }];
+  // The pair ends the file without a line break: take the break before it instead.
+  const removeFrom = Math.max(0, lines.lineStart(firstLine) - eol(file).length);
+  return [{ start: removeFrom, end: lines.lineEnd(lastLine), newText: '' }];
 }
 
 /** Replace a node's value text (not its comments). */
@@ -85,7 +94,8 @@ export function appendToSeq(file: YamlFile, seq: YamlNode & { items: unknown[]; 
     const closing = file.text.lastIndexOf(']', range.end);
     if (closing < range.start) return [replaceNode(seq, `[${itemSource}]`)];
     const inner = file.text.slice(range.start + 1, closing).trim();
-    return [{ start: closing, end: closing, newText: inner === '' ? itemSource : `, ${itemSource}` }];
+    const separator = inner === '' ? '' : inner.endsWith(',') ? (/\s/.test(file.text[closing - 1]!) ? '' : ' ') : ', ';
+    return [{ start: closing, end: closing, newText: `${separator}${itemSource}` }];
   }
   const first = seq.items[0] as YamlNode;
   const dashColumn = columnOf(file, dashBefore(file, rangeOf(first).start));
@@ -94,7 +104,7 @@ export function appendToSeq(file: YamlFile, seq: YamlNode & { items: unknown[]; 
   return [{ start: at, end: at, newText: `${eol(file)}${' '.repeat(dashColumn)}- ${itemSource}` }];
 }
 
-function insertPair(file: YamlFile, map: YamlMap, key: string, rest: readonly string[], valueSource: string): TextEdit[] {
+function insertPair(file: YamlFile, document: YamlDocument, map: YamlMap, key: string, rest: readonly string[], valueSource: string): TextEdit[] {
   if (map.flow || map.items.length === 0) {
     const range = rangeOf(map);
     const closing = file.text.lastIndexOf('}', range.end);
@@ -105,7 +115,7 @@ function insertPair(file: YamlFile, map: YamlMap, key: string, rest: readonly st
   const indent = columnOf(file, rangeOf(map.items[0]!.key as YamlNode).start);
   const last = map.items[map.items.length - 1]!;
   const at = lineEndAfter(file, endOfPair(last));
-  const chain = blockChain(file, [key, ...rest], valueSource, indent, indentStep(file, map));
+  const chain = blockChain(file, [key, ...rest], valueSource, indent, indentStep(file, document, map));
   return [{ start: at, end: at, newText: chain }];
 }
 
@@ -162,9 +172,17 @@ function dashBefore(file: YamlFile, offset: number): number {
   return dash >= 0 ? dash : offset;
 }
 
-/** The file's indentation step, read off the nearest nested block mapping; 2 when none shows it. */
-function indentStep(file: YamlFile, map: YamlMap): number {
-  const mapIndent = map.items[0] ? columnOf(file, rangeOf(map.items[0].key as YamlNode).start) : 0;
+/**
+ * The indentation step to use under `map`: read off one of its nested block mappings, else off
+ * the first block mapping nested in another anywhere in the document; 2 when nothing shows it.
+ */
+function indentStep(file: YamlFile, document: YamlDocument, map: YamlMap): number {
+  return nestedStep(file, map) ?? documentStep(file, document.contents) ?? 2;
+}
+
+function nestedStep(file: YamlFile, map: YamlMap): number | undefined {
+  if (map.flow || !map.items[0]) return undefined;
+  const mapIndent = columnOf(file, rangeOf(map.items[0].key as YamlNode).start);
   for (const item of map.items) {
     const child = item.value;
     if (isMap(child) && !child.flow && child.items[0]) {
@@ -172,7 +190,23 @@ function indentStep(file: YamlFile, map: YamlMap): number {
       if (step > 0) return step;
     }
   }
-  return 2;
+  return undefined;
+}
+
+/** Breadth-first over the document's collections (aliases are not followed), visiting a bounded number. */
+function documentStep(file: YamlFile, root: YamlNode | null): number | undefined {
+  const queue: unknown[] = [root];
+  for (let visited = 0; visited < queue.length && visited < 5000; visited++) {
+    const node = queue[visited];
+    if (isMap(node)) {
+      const step = nestedStep(file, node as YamlMap);
+      if (step !== undefined) return step;
+      for (const item of node.items) queue.push(item.value);
+    } else if (isSeq(node)) {
+      queue.push(...node.items);
+    }
+  }
+  return undefined;
 }
 
 export function eol(file: YamlFile): string {
