@@ -23,6 +23,8 @@ export const PEER_LABELS: Readonly<Record<Peer, string>> = {
   trivy: 'Trivy',
   pss: 'Pod Security Standards',
   cis: 'CIS Benchmark',
+  kics: 'KICS',
+  semgrep: 'semgrep',
 };
 
 const TARGET_LABELS: Readonly<Record<Target, string>> = {

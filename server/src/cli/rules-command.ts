@@ -28,10 +28,12 @@ export function ruleCatalog(rules: readonly RuleMeta[]): RuleCatalogEntry[] {
   }));
 }
 
-/** All six peers, always present: an empty list when the rule has no equivalent there. */
+/**
+ * Every peer, always present and in a fixed order: an empty list when the rule has no
+ * equivalent there. The six of SPEC §4 come first; `kics` and `semgrep` (Compose's peers) follow.
+ */
 function equivalentsOf(meta: RuleMeta): RuleCatalogEntry['equivalents'] {
-  const ids = (peer: (typeof PEER_NAMES)[number]): string[] => [...(meta.equivalents[peer] ?? [])];
-  return { hadolint: ids('hadolint'), checkov: ids('checkov'), 'kube-linter': ids('kube-linter'), trivy: ids('trivy'), pss: ids('pss'), cis: ids('cis') };
+  return Object.fromEntries(PEER_NAMES.map((peer) => [peer, [...(meta.equivalents[peer] ?? [])]])) as RuleCatalogEntry['equivalents'];
 }
 
 export function formatRulesJson(rules: readonly RuleMeta[]): string {

@@ -46,9 +46,12 @@ export interface Equivalents {
   readonly trivy?: readonly string[];
   readonly pss?: readonly string[];
   readonly cis?: readonly string[];
+  /** KICS query names (Compose has no checkov/Trivy checks; KICS and semgrep are its peers). */
+  readonly kics?: readonly string[];
+  readonly semgrep?: readonly string[];
 }
 
-export const PEER_NAMES = ['hadolint', 'checkov', 'kube-linter', 'trivy', 'pss', 'cis'] as const;
+export const PEER_NAMES = ['hadolint', 'checkov', 'kube-linter', 'trivy', 'pss', 'cis', 'kics', 'semgrep'] as const;
 
 export interface RuleMeta {
   /** Stable kebab-case id with a target prefix, e.g. `dockerfile/user-root`. Equals the file path. */
