@@ -21,7 +21,7 @@ interface CatalogEntry {
 }
 
 describe('bulkhead rules', () => {
-  it('--format json: every rule with every peer's equivalents key', () => {
+  it('--format json: every rule with every peer equivalents key', () => {
     const result = runCli(['rules', '--format', 'json'], ROOT);
     assert.equal(result.status, 0, result.stderr);
     const rules = JSON.parse(result.stdout) as CatalogEntry[];
