@@ -33,7 +33,9 @@ export function ruleCatalog(rules: readonly RuleMeta[]): RuleCatalogEntry[] {
  * equivalent there. The six of SPEC §4 come first; `kics` and `semgrep` (Compose's peers) follow.
  */
 function equivalentsOf(meta: RuleMeta): RuleCatalogEntry['equivalents'] {
-  return Object.fromEntries(PEER_NAMES.map((peer) => [peer, [...(meta.equivalents[peer] ?? [])]])) as RuleCatalogEntry['equivalents'];
+  const equivalents = {} as Record<(typeof PEER_NAMES)[number], readonly string[]>;
+  for (const peer of PEER_NAMES) equivalents[peer] = [...(meta.equivalents[peer] ?? [])];
+  return equivalents;
 }
 
 export function formatRulesJson(rules: readonly RuleMeta[]): string {
