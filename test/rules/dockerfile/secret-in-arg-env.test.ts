@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { looksLikeSecretName, secretInArgEnv } from '../../../server/src/core/rules/dockerfile/secret-in-arg-env';
+import { secretInArgEnv } from '../../../server/src/core/rules/dockerfile/secret-in-arg-env';
+import { looksLikeSecretName } from '../../../server/src/core/secrets/secret-names';
 import { findingsOf, loadSample, testRule } from '../../support/rule-tester';
 
 testRule(secretInArgEnv, {

@@ -5,38 +5,8 @@
  */
 import { describeResource } from '../../kubernetes/model';
 import { asScalar, keyRange, mapAt, pairOf, resolveNode, type YamlDocument, type YamlMap } from '../../yaml/yaml-document';
+import { judgeSecretValue, type SecretVerdict } from '../../secrets/secret-values';
 import type { KubernetesRule } from '../define';
-
-/** Formats that identify a real credential: finding one raises the finding to an error. */
-const CREDENTIAL_FORMATS: readonly { readonly kind: string; readonly pattern: RegExp }[] = [
-  { kind: 'a private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/ },
-  { kind: 'an AWS access key ID', pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/ },
-  { kind: 'a GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/ },
-  { kind: 'a Slack token', pattern: /\bxox[a-z]-[A-Za-z0-9-]{10,}/ },
-  { kind: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}/ },
-  { kind: 'a Stripe live key', pattern: /\b[rs]k_live_[0-9A-Za-z]{16,}/ },
-  { kind: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/ },
-  { kind: 'registry credentials', pattern: /"auths"\s*:[\s\S]*"(?:auth|password)"\s*:\s*"[^"\s]+"/ },
-];
-
-/** `scheme://user:password@host`; the password is group 1. */
-const CONNECTION_STRING = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:([^\s@/]+)@/i;
-
-/** Key names that say "this is a password", without a recognisable format. */
-const PASSWORD_LIKE_KEY = /pass(?:word|wd|phrase)?|pwd|secret|token|api[-_.]?key|access[-_.]?key|private[-_.]?key|credential/i;
-
-/** Values nobody would deploy: left to be filled in, or templated by another tool. */
-const PLACEHOLDER =
-  /^(?:<[^<>]*>|\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\}|(?:change|replace)[-_ ]?me|todo|tbd|fixme|placeholder|dummy|example|redacted|none|null|n\/a|x+|\*+|\.+|-+|_+|0+)$/i;
-/** A value another tool fills in (`${DB_PASSWORD}` inside a URL): skipped unless a known credential shows. */
-const TEMPLATED = /\$\{[^}]+\}|\$\([^)]+\)|\{\{.*\}\}/;
-const FILL_IN = /^(?:your|my|insert|enter|put)[-_ ]|[-_ ]here$/i;
-
-/** Public material that often sits next to secrets (certificates, public keys) is no secret. */
-const PUBLIC_MATERIAL = /^(?:-----BEGIN (?:CERTIFICATE|PUBLIC KEY|[A-Z]+ PUBLIC KEY|X509 CRL)-----|(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+) [A-Za-z0-9+/=]+)/;
-
-/** SOPS leaves `ENC[AES256_GCM,…]` values: encrypted, so fine to commit. */
-const SOPS_VALUE = /^ENC\[/;
 
 const LISTED_KEYS = 5;
 
@@ -77,12 +47,8 @@ export const secretManifestData: KubernetesRule = {
   },
 };
 
-interface CommittedValue {
+interface CommittedValue extends SecretVerdict {
   readonly key: string;
-  /** What the value looks like (`a private key`), when it looks like anything. */
-  readonly credential?: string;
-  /** True when a known credential format matched (not just a password-like key name). */
-  readonly known: boolean;
 }
 
 /** The keys of `map` that hold a real-looking value, with what each looks like. */
@@ -91,37 +57,9 @@ function committedValues(map: YamlMap, base64: boolean, document: YamlDocument):
     const key = asScalar(item.key)?.value;
     const value = asScalar(resolveNode(item.value, document))?.value;
     if (key === undefined || key === null || value === undefined || value === null) return [];
-    const verdict = judgeValue(String(key), String(value), base64);
+    const verdict = judgeSecretValue(String(key), String(value), base64);
     return verdict ? [{ key: String(key), ...verdict }] : [];
   });
-}
-
-/** What a value looks like, or undefined when it is nothing to report (empty, placeholder, public, encrypted). */
-export function judgeValue(key: string, written: string, base64: boolean): Omit<CommittedValue, 'key'> | undefined {
-  const raw = written.trim();
-  if (raw === '' || SOPS_VALUE.test(raw) || PLACEHOLDER.test(raw)) return undefined;
-  const value = (base64 ? decodeBase64(raw) : undefined)?.trim() ?? raw;
-  if (value === '' || PLACEHOLDER.test(value) || FILL_IN.test(value) || SOPS_VALUE.test(value)) return undefined;
-  if (PUBLIC_MATERIAL.test(value) && !/PRIVATE KEY/.test(value)) return undefined;
-  const format = CREDENTIAL_FORMATS.find(({ pattern }) => pattern.test(value));
-  if (format) return { credential: format.kind, known: true };
-  const password = CONNECTION_STRING.exec(value)?.[1];
-  if (password !== undefined && !PLACEHOLDER.test(password) && !TEMPLATED.test(password)) return { credential: 'a connection string with a password', known: true };
-  if (TEMPLATED.test(value)) return undefined;
-  if (PASSWORD_LIKE_KEY.test(key)) return { credential: 'a password-like value', known: false };
-  return { known: false };
-}
-
-/** Standard base64 (line breaks allowed) to text; undefined when it is not valid base64. */
-function decodeBase64(value: string): string | undefined {
-  const compact = value.replace(/\s+/g, '');
-  if (compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return undefined;
-  try {
-    const binary = atob(compact);
-    return new TextDecoder('utf-8', { fatal: false }).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
-  } catch {
-    return undefined;
-  }
 }
 
 function listValues(keys: readonly string[]): string {
