@@ -3,11 +3,10 @@
  * README table, the settings schema, SARIF descriptors and `bulkhead rules`.
  */
 import type { RuleSet } from '../analyze';
+import { COMPOSE_RULES } from './compose/index';
 import type { AnyRule, ComposeRule } from './define';
 import { DOCKERFILE_RULES } from './dockerfile/index';
 import { KUBERNETES_RULES } from './k8s/index';
-
-const COMPOSE_RULES: readonly ComposeRule[] = [];
 
 export const ALL_RULES: readonly AnyRule[] = [...DOCKERFILE_RULES, ...KUBERNETES_RULES, ...COMPOSE_RULES];
 
