@@ -10,7 +10,8 @@ import type { AnalysisProblem, Finding, OffsetRange, Rule } from './engine/types
 import { composeFileOf, isComposeFileName, looksLikeCompose, type ComposeService } from './compose/model';
 import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
 import { isKubernetesDocument, resourcesOf, type KubernetesResource } from './kubernetes/model';
-import { parseYamlFile, type YamlFile } from './yaml/yaml-document';
+import { splitYamlDocuments } from './yaml/yaml-chunks';
+import { parseYamlFile, type YamlParseError } from './yaml/yaml-document';
 
 export type FileKind = 'dockerfile' | 'kubernetes' | 'compose' | 'helm' | 'yaml' | 'binary' | 'too-large' | 'other';
 
@@ -31,6 +32,11 @@ export interface RuleSet {
 export interface AnalysisOptions {
   readonly rules: RuleSet;
   readonly config?: AnalysisConfig;
+  /**
+   * The previous analysis of the same document, if any: results of YAML documents whose text did
+   * not change are reused (when rules and config are the same objects).
+   */
+  readonly previous?: AnalysisResult;
 }
 
 export interface AnalysisResult {
@@ -40,6 +46,12 @@ export interface AnalysisResult {
   readonly suppressions: readonly Suppression[];
   /** Line index of the analysed text, for callers converting offsets to positions. */
   readonly lines: LineIndex;
+  /** What a later analysis of the same document may reuse (see AnalysisOptions.previous). */
+  readonly reuse?: {
+    readonly rules: RuleSet;
+    readonly config: AnalysisConfig;
+    readonly yamlChunks: ReadonlyMap<string, ChunkAnalysis> | undefined;
+  };
 }
 
 /** Files above this size are skipped with one problem that says why. */
@@ -81,6 +93,7 @@ function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisRe
   const problems: AnalysisProblem[] = [];
   let kind: FileKind;
   let suppressionExtent: ((line: number) => number) | undefined;
+  let yamlChunks: ReadonlyMap<string, ChunkAnalysis> | undefined;
 
   if (nameKind === 'dockerfile') {
     kind = 'dockerfile';
@@ -94,22 +107,11 @@ function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisRe
     if (isGoTemplate(input.text)) {
       return empty('helm', [{ kind: 'input', severity: 'info', message: 'Helm/Go template not analysed: render it (helm template) and scan the output.' }]);
     }
-    const file = parseYamlFile(input.text);
-    problems.push(...yamlProblems(file));
-    if (isComposeFileName(input.fileName) || (file.documents[0] && looksLikeCompose(file.documents[0]) && !file.documents.some(isKubernetesDocument))) {
-      kind = 'compose';
-      for (const service of composeFileOf(file).services) runRules(options.rules.compose, service, config, findings, problems);
-    } else if (file.documents.some(isKubernetesDocument)) {
-      kind = 'kubernetes';
-      for (const resource of resourcesOf(file)) {
-        const before = findings.length;
-        runRules(options.rules.kubernetes, resource, config, findings, problems);
-        applyAnnotationSuppression(resource, findings, before);
-      }
-    } else {
-      kind = 'yaml';
-      problems.length = 0; // YAML that is neither a manifest nor a Compose file is none of our business.
-    }
+    const yaml = analyzeYaml(input, options, config);
+    kind = yaml.kind;
+    findings.push(...yaml.findings);
+    problems.push(...yaml.problems);
+    yamlChunks = yaml.chunks;
   }
 
   const suppressions = findSuppressions(input.text, lines, suppressionExtent);
@@ -117,7 +119,82 @@ function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisRe
     ? findings
     : findings.filter((finding) => !isSuppressed(suppressions, finding.ruleId, lines.positionAt(finding.range.start).line));
   kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-  return { kind, findings: kept, problems, suppressions, lines };
+  return { kind, findings: kept, problems, suppressions, lines, reuse: { rules: options.rules, config, yamlChunks } };
+}
+
+/** What a YAML document chunk yields, relative to the chunk's start: kept for the next edit. */
+interface ChunkAnalysis {
+  readonly isKubernetes: boolean;
+  readonly looksLikeCompose: boolean;
+  readonly errors: readonly YamlParseError[];
+  /** Findings and rule failures for the file kind they were computed for. */
+  readonly results: { readonly kind: 'kubernetes' | 'compose'; readonly findings: readonly Finding[]; readonly problems: readonly AnalysisProblem[] } | undefined;
+}
+
+/**
+ * YAML files are analysed one document at a time: documents are independent, so after an edit
+ * only the documents whose text changed are parsed and checked again; the others' results are
+ * reused from the previous analysis and shifted to where the documents now start.
+ */
+function analyzeYaml(input: AnalysisInput, options: AnalysisOptions, config: AnalysisConfig) {
+  const previous = options.previous?.reuse;
+  const reusable = previous && previous.rules === options.rules && previous.config === config ? previous.yamlChunks : undefined;
+  const chunks = splitYamlDocuments(input.text).map((chunk) => {
+    const cached = reusable?.get(chunk.text);
+    return { ...chunk, analysis: cached ?? describeChunk(chunk.text) };
+  });
+  const kind: FileKind = isComposeFileName(input.fileName) || (chunks[0]?.analysis.looksLikeCompose && !chunks.some((chunk) => chunk.analysis.isKubernetes))
+    ? 'compose'
+    : chunks.some((chunk) => chunk.analysis.isKubernetes) ? 'kubernetes' : 'yaml';
+
+  const findings: Finding[] = [];
+  const problems: AnalysisProblem[] = [];
+  const kept = new Map<string, ChunkAnalysis>();
+  chunks.forEach((chunk, documentIndex) => {
+    let analysis = chunk.analysis;
+    if (kind !== 'yaml' && analysis.results?.kind !== kind) analysis = { ...analysis, results: checkChunk(chunk.text, kind, options, config) };
+    kept.set(chunk.text, analysis);
+    if (kind === 'yaml') return; // YAML that is neither a manifest nor a Compose file is none of our business.
+    const error = analysis.errors[0];
+    if (error) {
+      const more = analysis.errors.length > 1 ? ` (and ${analysis.errors.length - 1} more)` : '';
+      problems.push({
+        kind: 'input',
+        severity: 'info',
+        range: shiftRange(error.range, chunk.start),
+        message: `YAML syntax error in document ${documentIndex + 1}: ${error.message}${more}. Findings are reported for what parses.`,
+      });
+    }
+    for (const finding of analysis.results?.findings ?? []) findings.push(shiftFinding(finding, chunk.start));
+    for (const problem of analysis.results?.problems ?? []) problems.push(problem.range ? { ...problem, range: shiftRange(problem.range, chunk.start) } : problem);
+  });
+  return { kind, findings, problems, chunks: kept };
+}
+
+function describeChunk(text: string): ChunkAnalysis {
+  const file = parseYamlFile(text);
+  return {
+    isKubernetes: file.documents.some(isKubernetesDocument),
+    looksLikeCompose: file.documents[0] !== undefined && looksLikeCompose(file.documents[0]),
+    errors: file.documents.flatMap((document) => document.errors),
+    results: undefined,
+  };
+}
+
+function checkChunk(text: string, kind: 'kubernetes' | 'compose', options: AnalysisOptions, config: AnalysisConfig): ChunkAnalysis['results'] {
+  const file = parseYamlFile(text);
+  const findings: Finding[] = [];
+  const problems: AnalysisProblem[] = [];
+  if (kind === 'compose') {
+    for (const service of composeFileOf(file).services) runRules(options.rules.compose, service, config, findings, problems);
+  } else {
+    for (const resource of resourcesOf(file)) {
+      const before = findings.length;
+      runRules(options.rules.kubernetes, resource, config, findings, problems);
+      applyAnnotationSuppression(resource, findings, before);
+    }
+  }
+  return { kind, findings, problems };
 }
 
 /** `metadata.annotations["bulkhead.dev/ignore"]: "rule-id,rule-id"` hides those rules for the resource. */
@@ -130,22 +207,6 @@ function applyAnnotationSuppression(resource: KubernetesResource, findings: Find
   }
 }
 
-function yamlProblems(file: YamlFile): AnalysisProblem[] {
-  const problems: AnalysisProblem[] = [];
-  for (const document of file.documents) {
-    const first = document.errors[0];
-    if (!first) continue;
-    const more = document.errors.length > 1 ? ` (and ${document.errors.length - 1} more)` : '';
-    problems.push({
-      kind: 'input',
-      severity: 'info',
-      range: first.range,
-      message: `YAML syntax error in document ${document.index + 1}: ${first.message}${more}. Findings are reported for what parses.`,
-    });
-  }
-  return problems;
-}
-
 /** Helm and other Go templates: `{{ … }}` somewhere in the text. */
 function isGoTemplate(text: string): boolean {
   const open = text.indexOf('{{');
@@ -156,17 +217,25 @@ function looksBinary(text: string): boolean {
   return text.slice(0, 8192).includes('\u0000');
 }
 
+function shiftRange(range: OffsetRange, by: number): OffsetRange {
+  return by === 0 ? range : { start: range.start + by, end: range.end + by };
+}
+
+function shiftFinding(finding: Finding, by: number): Finding {
+  if (by === 0) return finding;
+  return {
+    ...finding,
+    range: shiftRange(finding.range, by),
+    ...(finding.fix ? { fix: { ...finding.fix, edits: finding.fix.edits.map((edit) => ({ ...edit, ...shiftRange(edit, by) })) } } : {}),
+    ...(finding.related ? { related: finding.related.map((related) => ({ ...related, range: shiftRange(related.range, by) })) } : {}),
+  };
+}
+
 function shiftResult(result: AnalysisResult, by: number): AnalysisResult {
-  const shift = (range: OffsetRange): OffsetRange => ({ start: range.start + by, end: range.end + by });
   return {
     ...result,
-    findings: result.findings.map((finding) => ({
-      ...finding,
-      range: shift(finding.range),
-      ...(finding.fix ? { fix: { ...finding.fix, edits: finding.fix.edits.map((edit) => ({ ...edit, ...shift(edit) })) } } : {}),
-      ...(finding.related ? { related: finding.related.map((related) => ({ ...related, range: shift(related.range) })) } : {}),
-    })),
-    problems: result.problems.map((problem) => (problem.range ? { ...problem, range: shift(problem.range) } : problem)),
-    suppressions: result.suppressions.map((suppression) => ({ ...suppression, range: shift(suppression.range) })),
+    findings: result.findings.map((finding) => shiftFinding(finding, by)),
+    problems: result.problems.map((problem) => (problem.range ? { ...problem, range: shiftRange(problem.range, by) } : problem)),
+    suppressions: result.suppressions.map((suppression) => ({ ...suppression, range: shiftRange(suppression.range, by) })),
   };
 }

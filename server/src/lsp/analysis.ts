@@ -1,5 +1,5 @@
 /** One document's analysis as the server sees it: analysed, skipped by settings, or failed. */
-import { analyze, DEFAULT_RULE_SET, type AnalysisResult, type RuleSet } from '../core/index';
+import { analyze, DEFAULT_RULE_SET, type AnalysisConfig, type AnalysisResult, type RuleSet } from '../core/index';
 import { matchesAnyGlob } from './glob';
 import { describeError } from './logger';
 import type { DocumentSettings } from './settings';
@@ -18,27 +18,37 @@ export interface AnalysedDocument {
 }
 
 export interface Analyzer {
-  /** Analyses a document as its settings say (skipping disabled and excluded ones). */
-  analyzeDocument(document: AnalysedDocument, settings: DocumentSettings): Analysis;
+  /**
+   * Analyses a document as its settings say (skipping disabled and excluded ones). `previous`,
+   * the document's last analysis, lets the engine reuse the results of unchanged YAML documents.
+   */
+  analyzeDocument(document: AnalysedDocument, settings: DocumentSettings, previous?: AnalysisResult): Analysis;
   /** Analyses text regardless of `enable`/`exclude`: fix-all's in-memory passes. */
-  analyzeText(document: AnalysedDocument, settings: DocumentSettings): AnalysisResult;
+  analyzeText(document: AnalysedDocument, settings: DocumentSettings, previous?: AnalysisResult): AnalysisResult;
 }
 
 export function createAnalyzer(folders: WorkspaceFolders, rules: RuleSet = DEFAULT_RULE_SET): Analyzer {
-  const analyzeText = (document: AnalysedDocument, settings: DocumentSettings): AnalysisResult =>
+  // One engine config per settings object: the engine reuses results only under the same config.
+  const configs = new WeakMap<DocumentSettings, AnalysisConfig>();
+  const configOf = (settings: DocumentSettings): AnalysisConfig => {
+    let config = configs.get(settings);
+    if (!config) configs.set(settings, (config = { rules: settings.rules }));
+    return config;
+  };
+  const analyzeText = (document: AnalysedDocument, settings: DocumentSettings, previous?: AnalysisResult): AnalysisResult =>
     analyze(
       { fileName: pathOfUri(document.uri), text: document.text, languageId: document.languageId },
-      { rules, config: { rules: settings.rules } },
+      { rules, config: configOf(settings), ...(previous ? { previous } : {}) },
     );
   return {
     analyzeText,
-    analyzeDocument(document, settings) {
+    analyzeDocument(document, settings, previous) {
       if (!settings.enable) return { status: 'skipped', reason: 'disabled' };
       if (settings.exclude.length > 0 && matchesAnyGlob(folders.relativePath(document.uri), settings.exclude)) {
         return { status: 'skipped', reason: 'excluded' };
       }
       try {
-        return { status: 'analysed', result: analyzeText(document, settings) };
+        return { status: 'analysed', result: analyzeText(document, settings, previous) };
       } catch (error) {
         return { status: 'failed', error: describeError(error) };
       }

@@ -41,7 +41,8 @@ export class DocumentCache {
   private entry(document: TextDocument, settings: DocumentSettings): Entry {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version && cached.settings === settings) return cached;
-    const analysis = this.analyzer.analyzeDocument({ uri: document.uri, languageId: document.languageId, text: document.getText() }, settings);
+    const previous = cached?.analysis.status === 'analysed' ? cached.analysis.result : undefined;
+    const analysis = this.analyzer.analyzeDocument({ uri: document.uri, languageId: document.languageId, text: document.getText() }, settings, previous);
     const entry: Entry = { version: document.version, settings, analysis, derived: new Map() };
     this.entries.set(document.uri, entry);
     return entry;

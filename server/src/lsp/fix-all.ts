@@ -8,7 +8,7 @@ import { applyEdits, mergeNonOverlapping, type AnalysisResult, type Finding, typ
 export function fixAllText(
   text: string,
   first: AnalysisResult,
-  reanalyze: (text: string) => AnalysisResult,
+  reanalyze: (text: string, previous: AnalysisResult) => AnalysisResult,
   include: (finding: Finding) => boolean,
   maxPasses: number,
 ): string | undefined {
@@ -20,7 +20,7 @@ export function fixAllText(
     const next = applyEdits(current, mergeNonOverlapping(fixes));
     if (next === current) break;
     current = next;
-    if (pass + 1 < maxPasses) result = reanalyze(current);
+    if (pass + 1 < maxPasses) result = reanalyze(current, result);
   }
   return current === text ? undefined : current;
 }

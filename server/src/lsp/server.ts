@@ -183,7 +183,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
             fixAllText(
               text,
               analysis.result,
-              (next) => analyzer.analyzeText({ ...snapshot, text: next }, documentSettings),
+              (next, previous) => analyzer.analyzeText({ ...snapshot, text: next }, documentSettings, previous),
               (finding) => ruleId === undefined || finding.ruleId === ruleId,
               maxFixPasses,
             ),
