@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { discover, excludeMatcher } from '../../server/src/cli/discover';
+import { discover, excludeMatcher } from '../../server/src/node/discover';
 import { ensureBuilt, makeTree, PRIVILEGED_DEPLOYMENT, ROOT_DOCKERFILE, scanJson } from './support';
 
 function found(cwd: string, paths: string[] = ['.'], exclude: string[] = []): string[] {

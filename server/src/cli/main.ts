@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { version as packageVersion } from '../../../package.json';
 import { ALL_RULES, DEFAULT_RULE_SET, findRule, isConfiguredSeverity, type ConfiguredSeverity } from '../core/index';
-import { discover } from './discover';
+import { discover } from '../node/discover';
 import { formatJson } from './format-json';
 import { ANSI_COLORS, formatText, NO_COLORS } from './format-text';
 import { formatExplain, formatRulesJson, formatRulesText, resolveRule } from './rules-command';

@@ -3,7 +3,7 @@
  * (one rule's documentation, the same text as its page under docs/rules/).
  */
 import { docsUrl, PEER_NAMES, type RuleMeta } from '../core/index';
-import { compareStrings } from './discover';
+import { compareStrings } from '../node/discover';
 import { renderRuleDoc } from './rule-docs';
 
 export interface RuleCatalogEntry {

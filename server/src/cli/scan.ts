@@ -15,7 +15,7 @@ import {
   type RuleSet,
   type Severity,
 } from '../core/index';
-import { compareStrings, toPosix } from './discover';
+import { compareStrings, toPosix } from '../node/discover';
 import { fixText } from './fix';
 
 /** One finding as the reports show it: 1-based lines and columns, end column exclusive. */

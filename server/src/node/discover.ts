@@ -1,5 +1,5 @@
 /**
- * Finds the inputs of `bulkhead scan`: Dockerfiles (by name, as the engine classifies them) and
+ * Finds the files Bulkhead analyses (for `bulkhead scan` and the language server's workspace scan): Dockerfiles (by name, as the engine classifies them) and
  * YAML files under the given paths, skipping `.git`, `node_modules`, what `.gitignore` files
  * ignore and what `--exclude` globs match.
  */
