@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyze, applyEdits, mergeNonOverlapping, ruleSetOf, type AnyRule, type Finding } from '../../server/src/core/index';
+import { analyze, applyEdits, mergeNonOverlapping, ruleSetOf, WorkspaceIndex, type AnalysisConfig, type AnyRule, type Finding } from '../../server/src/core/index';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'rules');
 
@@ -29,6 +29,10 @@ export interface Sample {
   readonly text?: string;
   readonly fileName?: string;
   readonly name?: string;
+  /** Configuration to analyse with (e.g. `{ kubernetesVersion: '1.21' }`); the defaults otherwise. */
+  readonly config?: AnalysisConfig;
+  /** Other files of the workspace (name → text), for cross-file rules. */
+  readonly workspace?: Readonly<Record<string, string>>;
 }
 
 export interface InvalidSample extends Sample {
@@ -45,6 +49,8 @@ export interface InvalidSample extends Sample {
 export interface RuleTests {
   readonly valid: readonly Sample[];
   readonly invalid: readonly InvalidSample[];
+  /** The catalog (RULES.md) names no peer id for this rule, so `equivalents` may be empty. */
+  readonly noPeerEquivalents?: boolean;
 }
 
 export function loadSample(rule: AnyRule, sample: Sample): { fileName: string; text: string } {
@@ -56,11 +62,19 @@ export function loadSample(rule: AnyRule, sample: Sample): { fileName: string; t
   return { fileName: sample.fileName ?? (rule.meta.target === 'dockerfile' ? 'Dockerfile' : 'manifest.yaml'), text: sample.text };
 }
 
-export function findingsOf(rule: AnyRule, fileName: string, text: string): readonly Finding[] {
-  const result = analyze({ fileName, text }, { rules: ruleSetOf(rule) });
+export function findingsOf(rule: AnyRule, fileName: string, text: string, config?: AnalysisConfig, workspaceFiles?: Readonly<Record<string, string>>): readonly Finding[] {
+  const workspace = rule.meta.scope === 'workspace' ? workspaceOf(rule, workspaceFiles ?? {}) : undefined;
+  const result = analyze({ fileName, text }, { rules: ruleSetOf(rule), ...(config ? { config } : {}), ...(workspace ? { workspace } : {}) });
   const internal = result.problems.filter((problem) => problem.kind === 'internal');
   assert.deepEqual(internal, [], `rule ${rule.meta.id} threw`);
   return result.findings;
+}
+
+/** A workspace index holding the objects of `files`, as the language server and the CLI build it. */
+export function workspaceOf(rule: AnyRule, files: Readonly<Record<string, string>>): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  for (const [fileName, text] of Object.entries(files)) index.set(fileName, analyze({ fileName, text }, { rules: ruleSetOf(rule) }).objects);
+  return index;
 }
 
 /** 1-based line/column range of a finding, as the expectations are written. */
@@ -92,14 +106,16 @@ export function testRule(rule: AnyRule, tests: RuleTests): void {
       assert.match(rule.meta.id, /^(dockerfile|k8s|compose)\/[a-z0-9-]+$/);
       assert.ok(rule.meta.title.length > 0 && rule.meta.rationale.length > 0 && rule.meta.remediation.length > 0);
       assert.ok(Object.keys(rule.meta.messages).length > 0);
-      assert.ok(Object.values(rule.meta.equivalents).some((ids) => ids && ids.length > 0), 'equivalents must name a peer id');
+      const hasPeer = Object.values(rule.meta.equivalents).some((ids) => ids && ids.length > 0);
+      if (tests.noPeerEquivalents) assert.ok(!hasPeer, 'noPeerEquivalents is set but equivalents name a peer id');
+      else assert.ok(hasPeer, 'equivalents must name a peer id');
       assert.ok(tests.valid.length > 0 && tests.invalid.length > 0, 'a rule needs passing and failing samples');
     });
 
     tests.valid.forEach((sample, index) => {
       it(`passes: ${sampleName(sample, index)}`, () => {
         const { fileName, text } = loadSample(rule, sample);
-        const findings = findingsOf(rule, fileName, text);
+        const findings = findingsOf(rule, fileName, text, sample.config, sample.workspace);
         assert.deepEqual(findings.map((finding) => positionsOf(text, finding)), []);
       });
     });
@@ -107,7 +123,7 @@ export function testRule(rule: AnyRule, tests: RuleTests): void {
     tests.invalid.forEach((sample, index) => {
       it(`fails: ${sampleName(sample, index)}`, () => {
         const { fileName, text } = loadSample(rule, sample);
-        const findings = findingsOf(rule, fileName, text);
+        const findings = findingsOf(rule, fileName, text, sample.config, sample.workspace);
         assert.deepEqual(
           findings.map((finding) => positionsOf(text, finding)),
           sample.findings.map(({ line, column, endLine, endColumn, messageId }) => ({ line, column, endLine, endColumn, messageId })),
@@ -122,22 +138,23 @@ export function testRule(rule: AnyRule, tests: RuleTests): void {
           ? readFileSync(join(FIXTURES, rule.meta.id, sample.fixedFixture), 'utf8')
           : sample.fixedText;
         if (golden === undefined) return;
-        assertFixProduces(rule, fileName, text, golden, sample.remainingAfterFix ?? 0);
+        assertFixProduces(rule, fileName, text, golden, sample.remainingAfterFix ?? 0, sample.config, sample.workspace);
       });
     });
   });
 }
 
 /** Applies the rule's fixes until none is left (at most 10 passes) and checks the result. */
-export function assertFixProduces(rule: AnyRule, fileName: string, text: string, golden: string, remaining = 0): void {
+export function assertFixProduces(rule: AnyRule, fileName: string, text: string, golden: string, remaining = 0, config?: AnalysisConfig, workspaceFiles?: Readonly<Record<string, string>>): void {
   let current = text;
   for (let pass = 0; pass < 10; pass++) {
-    const fixes = findingsOf(rule, fileName, current).flatMap((finding) => (finding.fix ? [finding.fix.edits] : []));
+    const fixes = findingsOf(rule, fileName, current, config, workspaceFiles).flatMap((finding) => (finding.fix ? [finding.fix.edits] : []));
     if (fixes.length === 0) break;
     current = applyEdits(current, mergeNonOverlapping(fixes));
   }
   assert.equal(current, golden, 'fixed output differs from the golden file');
-  const reanalysed = analyze({ fileName, text: current }, { rules: ruleSetOf(rule) });
+  const workspace = rule.meta.scope === 'workspace' ? workspaceOf(rule, workspaceFiles ?? {}) : undefined;
+  const reanalysed = analyze({ fileName, text: current }, { rules: ruleSetOf(rule), ...(config ? { config } : {}), ...(workspace ? { workspace } : {}) });
   assert.deepEqual(reanalysed.problems, [], 'fixed output must parse without problems');
   assert.equal(reanalysed.findings.length, remaining, `findings after fixing: ${reanalysed.findings.map((f) => f.message).join('; ')}`);
 }

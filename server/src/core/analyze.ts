@@ -12,6 +12,9 @@ import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
 import { isKubernetesDocument, resourcesOf, type KubernetesResource } from './kubernetes/model';
 import { splitYamlDocuments } from './yaml/yaml-chunks';
 import { parseYamlFile, type YamlParseError } from './yaml/yaml-document';
+import type { CrossFileSubject } from './rules/define';
+import { shiftObject, workspaceObjectOf, type WorkspaceObject } from './workspace/objects';
+import type { WorkspaceIndex } from './workspace/workspace-index';
 
 export type FileKind = 'dockerfile' | 'kubernetes' | 'compose' | 'helm' | 'yaml' | 'binary' | 'too-large' | 'other';
 
@@ -27,6 +30,8 @@ export interface RuleSet {
   readonly dockerfile: readonly Rule<DockerfileModel>[];
   readonly kubernetes: readonly Rule<KubernetesResource>[];
   readonly compose: readonly Rule<ComposeService>[];
+  /** Rules that look across files; they run only when the analysis is given a workspace. */
+  readonly crossFile?: readonly Rule<CrossFileSubject>[];
 }
 
 export interface AnalysisOptions {
@@ -37,6 +42,8 @@ export interface AnalysisOptions {
    * not change are reused (when rules and config are the same objects).
    */
   readonly previous?: AnalysisResult;
+  /** The workspace index, for cross-file rules (the language server's and the CLI's scans). */
+  readonly workspace?: WorkspaceIndex;
 }
 
 export interface AnalysisResult {
@@ -46,6 +53,8 @@ export interface AnalysisResult {
   readonly suppressions: readonly Suppression[];
   /** Line index of the analysed text, for callers converting offsets to positions. */
   readonly lines: LineIndex;
+  /** The file's Kubernetes objects, for the workspace index. */
+  readonly objects: readonly WorkspaceObject[];
   /** What a later analysis of the same document may reuse (see AnalysisOptions.previous). */
   readonly reuse?: {
     readonly rules: RuleSet;
@@ -79,7 +88,7 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
 function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisResult {
   const config = options.config ?? DEFAULT_CONFIG;
   const lines = new LineIndex(input.text);
-  const empty = (kind: FileKind, problems: AnalysisProblem[] = []): AnalysisResult => ({ kind, findings: [], problems, suppressions: [], lines });
+  const empty = (kind: FileKind, problems: AnalysisProblem[] = []): AnalysisResult => ({ kind, findings: [], problems, suppressions: [], lines, objects: [] });
   const nameKind = classifyFileName(input.fileName, input.languageId);
   if (nameKind === 'other') return empty('other');
   if (input.text.length > MAX_ANALYZED_BYTES) {
@@ -94,6 +103,7 @@ function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisRe
   let kind: FileKind;
   let suppressionExtent: ((line: number) => number) | undefined;
   let yamlChunks: ReadonlyMap<string, ChunkAnalysis> | undefined;
+  let objects: readonly WorkspaceObject[] = [];
 
   if (nameKind === 'dockerfile') {
     kind = 'dockerfile';
@@ -112,6 +122,10 @@ function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisRe
     findings.push(...yaml.findings);
     problems.push(...yaml.problems);
     yamlChunks = yaml.chunks;
+    objects = yaml.objects;
+    if (options.workspace && options.rules.crossFile && objects.length > 0) {
+      checkAcrossFiles(input.fileName, objects, options.workspace, options.rules.crossFile, config, findings, problems);
+    }
   }
 
   const suppressions = findSuppressions(input.text, lines, suppressionExtent);
@@ -119,7 +133,7 @@ function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisRe
     ? findings
     : findings.filter((finding) => !isSuppressed(suppressions, finding.ruleId, lines.positionAt(finding.range.start).line));
   kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-  return { kind, findings: kept, problems, suppressions, lines, reuse: { rules: options.rules, config, yamlChunks } };
+  return { kind, findings: kept, problems, suppressions, lines, objects, reuse: { rules: options.rules, config, yamlChunks } };
 }
 
 /** What a YAML document chunk yields, relative to the chunk's start: kept for the next edit. */
@@ -128,7 +142,14 @@ interface ChunkAnalysis {
   readonly looksLikeCompose: boolean;
   readonly errors: readonly YamlParseError[];
   /** Findings and rule failures for the file kind they were computed for. */
-  readonly results: { readonly kind: 'kubernetes' | 'compose'; readonly findings: readonly Finding[]; readonly problems: readonly AnalysisProblem[] } | undefined;
+  readonly results:
+    | {
+        readonly kind: 'kubernetes' | 'compose';
+        readonly findings: readonly Finding[];
+        readonly problems: readonly AnalysisProblem[];
+        readonly objects: readonly WorkspaceObject[];
+      }
+    | undefined;
 }
 
 /**
@@ -149,6 +170,7 @@ function analyzeYaml(input: AnalysisInput, options: AnalysisOptions, config: Ana
 
   const findings: Finding[] = [];
   const problems: AnalysisProblem[] = [];
+  const objects: WorkspaceObject[] = [];
   const kept = new Map<string, ChunkAnalysis>();
   chunks.forEach((chunk, documentIndex) => {
     let analysis = chunk.analysis;
@@ -167,8 +189,9 @@ function analyzeYaml(input: AnalysisInput, options: AnalysisOptions, config: Ana
     }
     for (const finding of analysis.results?.findings ?? []) findings.push(shiftFinding(finding, chunk.start));
     for (const problem of analysis.results?.problems ?? []) problems.push(problem.range ? { ...problem, range: shiftRange(problem.range, chunk.start) } : problem);
+    for (const object of analysis.results?.objects ?? []) objects.push(shiftObject(object, chunk.start));
   });
-  return { kind, findings, problems, chunks: kept };
+  return { kind, findings, problems, objects, chunks: kept };
 }
 
 function describeChunk(text: string): ChunkAnalysis {
@@ -185,22 +208,41 @@ function checkChunk(text: string, kind: 'kubernetes' | 'compose', options: Analy
   const file = parseYamlFile(text);
   const findings: Finding[] = [];
   const problems: AnalysisProblem[] = [];
+  const objects: WorkspaceObject[] = [];
   if (kind === 'compose') {
     for (const service of composeFileOf(file).services) runRules(options.rules.compose, service, config, findings, problems);
   } else {
     for (const resource of resourcesOf(file)) {
       const before = findings.length;
       runRules(options.rules.kubernetes, resource, config, findings, problems);
-      applyAnnotationSuppression(resource, findings, before);
+      applyAnnotationSuppression(resource.annotations.get('bulkhead.dev/ignore'), findings, before);
+      objects.push(workspaceObjectOf(resource));
     }
   }
-  return { kind, findings, problems };
+  return { kind, findings, problems, objects };
+}
+
+/** Cross-file rules over the file's objects, against the workspace with this file as it is now. */
+function checkAcrossFiles(
+  fileName: string,
+  objects: readonly WorkspaceObject[],
+  workspace: WorkspaceIndex,
+  rules: readonly Rule<CrossFileSubject>[],
+  config: AnalysisConfig,
+  findings: Finding[],
+  problems: AnalysisProblem[],
+): void {
+  const view = workspace.view(fileName, objects);
+  for (const object of objects) {
+    const before = findings.length;
+    runRules(rules, { file: fileName, object, workspace: view }, config, findings, problems);
+    applyAnnotationSuppression(object.ignoredRules.join(','), findings, before);
+  }
 }
 
 /** `metadata.annotations["bulkhead.dev/ignore"]: "rule-id,rule-id"` hides those rules for the resource. */
-function applyAnnotationSuppression(resource: KubernetesResource, findings: Finding[], from: number): void {
-  const annotation = resource.annotations.get('bulkhead.dev/ignore');
-  if (annotation === undefined) return;
+function applyAnnotationSuppression(annotation: string | undefined, findings: Finding[], from: number): void {
+  if (!annotation) return;
   const ignored = new Set(annotation.split(',').map((id) => id.trim()).filter(Boolean));
   for (let index = findings.length - 1; index >= from; index--) {
     if (ignored.has(findings[index]!.ruleId) || ignored.has('all')) findings.splice(index, 1);

@@ -3,7 +3,9 @@ export { analyze, classifyFileName, MAX_ANALYZED_BYTES, type AnalysisInput, type
 export { DEFAULT_CONFIG, DEFAULT_KUBERNETES_VERSION, effectiveSeverity, isConfiguredSeverity, isRuleEnabled, ruleOptionsOf, type AnalysisConfig, type RuleOptions } from './engine/config';
 export { applyEdits, mergeNonOverlapping } from './engine/edits';
 export { LineIndex, type LinePosition } from './engine/line-index';
-export type { AnalysisProblem, ConfiguredSeverity, Equivalents, Finding, Fix, OffsetRange, Rule, RuleMeta, Severity, TextEdit } from './engine/types';
+export type { AnalysisProblem, ConfiguredSeverity, Equivalents, Finding, FindingTag, Fix, OffsetRange, Rule, RuleMeta, Severity, TextEdit } from './engine/types';
 export { PEER_NAMES, SEVERITY_ORDER } from './engine/types';
 export { docsUrl, type AnyRule } from './rules/define';
 export { ALL_RULES, DEFAULT_RULE_SET, findRule, ruleSetOf } from './rules/index';
+export { WorkspaceIndex, type WorkspaceEntry, type WorkspaceView } from './workspace/workspace-index';
+export type { WorkspaceObject } from './workspace/objects';

@@ -73,6 +73,8 @@ export interface RuleMeta {
   readonly references?: readonly string[];
   /** Off unless the user gives the rule a severity (strict or noisy checks). */
   readonly optIn?: boolean;
+  /** `workspace` rules look across files (through the workspace index) and run only where one exists. */
+  readonly scope?: 'file' | 'workspace';
   /** A short insecure snippet and its secure counterpart, shown in the rule's documentation. */
   readonly example?: { readonly insecure: string; readonly secure: string };
 }
@@ -88,7 +90,12 @@ export interface Report {
   readonly fix?: Omit<Fix, 'safe'> & { readonly safe?: false };
   /** Extra locations that explain the finding (e.g. the stage a `USER root` is inherited from). */
   readonly related?: readonly RelatedLocation[];
+  /** Extra diagnostic tags: `deprecated` lets an editor strike the range through (LSP `DiagnosticTag.Deprecated`). */
+  readonly tags?: readonly FindingTag[];
 }
+
+/** Tags a finding can carry beyond its severity. */
+export type FindingTag = 'deprecated';
 
 export interface RelatedLocation {
   readonly range: OffsetRange;
@@ -116,6 +123,7 @@ export interface Finding {
   readonly range: OffsetRange;
   readonly fix?: Fix;
   readonly related?: readonly RelatedLocation[];
+  readonly tags?: readonly FindingTag[];
 }
 
 /** Something the engine could not analyse, or a rule that failed: never a crash. */

@@ -1,0 +1,89 @@
+/**
+ * The workspace index: every Kubernetes object of every analysed file, by file and by kind.
+ * The language server and the CLI fill it from analysis results; cross-file rules read it
+ * through a {@link WorkspaceView}. Pure data — it never reads files itself.
+ */
+import type { WorkspaceObject } from './objects';
+
+export interface WorkspaceEntry {
+  readonly file: string;
+  readonly object: WorkspaceObject;
+}
+
+/** The index as one file's cross-file rules see it: that file's own objects as they are now. */
+export interface WorkspaceView {
+  ofKind(kind: string): readonly WorkspaceEntry[];
+}
+
+/** Kinds whose presence or absence other files' findings depend on. */
+const REFERENCED_KINDS = new Set(['NetworkPolicy', 'ServiceAccount', 'Secret', 'ConfigMap', 'Namespace', 'LimitRange', 'ResourceQuota']);
+
+export class WorkspaceIndex {
+  private readonly byFile = new Map<string, readonly WorkspaceObject[]>();
+  private byKind: Map<string, WorkspaceEntry[]> | undefined;
+
+  /** Records a file's objects; returns the files whose cross-file findings may have changed. */
+  set(file: string, objects: readonly WorkspaceObject[]): string[] {
+    const before = this.byFile.get(file) ?? [];
+    if (objects.length === 0) this.byFile.delete(file);
+    else this.byFile.set(file, objects);
+    this.byKind = undefined;
+    return this.dependents(file, before, objects);
+  }
+
+  delete(file: string): string[] {
+    return this.set(file, []);
+  }
+
+  objectsOf(file: string): readonly WorkspaceObject[] {
+    return this.byFile.get(file) ?? [];
+  }
+
+  get fileCount(): number {
+    return this.byFile.size;
+  }
+
+  view(file?: string, current?: readonly WorkspaceObject[]): WorkspaceView {
+    const byKind = this.kinds();
+    if (file === undefined || current === undefined) return { ofKind: (kind) => byKind.get(kind) ?? [] };
+    return {
+      ofKind: (kind) => [
+        ...(byKind.get(kind) ?? []).filter((entry) => entry.file !== file),
+        ...current.filter((object) => object.kind === kind).map((object) => ({ file, object })),
+      ],
+    };
+  }
+
+  /**
+   * Other files whose findings can change when `file`'s objects go from `before` to `after`:
+   * when a referenced kind (a NetworkPolicy, a ServiceAccount, …) appeared, changed or went, every
+   * file with workloads or namespaces; otherwise none.
+   */
+  private dependents(file: string, before: readonly WorkspaceObject[], after: readonly WorkspaceObject[]): string[] {
+    const referenced = (objects: readonly WorkspaceObject[]) =>
+      JSON.stringify(objects.filter((object) => REFERENCED_KINDS.has(object.kind)).map(identity));
+    if (referenced(before) === referenced(after)) return [];
+    return [...this.byFile.entries()]
+      .filter(([other, objects]) => other !== file && objects.some((object) => object.podTemplate !== undefined || object.kind === 'Namespace'))
+      .map(([other]) => other);
+  }
+
+  private kinds(): Map<string, WorkspaceEntry[]> {
+    if (this.byKind) return this.byKind;
+    const byKind = new Map<string, WorkspaceEntry[]>();
+    for (const [file, objects] of this.byFile) {
+      for (const object of objects) {
+        let entries = byKind.get(object.kind);
+        if (!entries) byKind.set(object.kind, (entries = []));
+        entries.push({ file, object });
+      }
+    }
+    this.byKind = byKind;
+    return byKind;
+  }
+}
+
+/** What about an object other files can depend on (not its ranges, which move with every edit). */
+function identity(object: WorkspaceObject): unknown {
+  return [object.kind, object.name, object.namespace, [...object.labels], object.dataKeys, object.podSelector && [[...object.podSelector.matchLabels], object.podSelector.matchExpressions]];
+}
