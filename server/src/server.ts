@@ -6,5 +6,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { standardHost } from './lsp/host';
 import { startServer } from './lsp/server';
+import { nodeWorkspaceFiles } from './node/workspace-files';
 
-startServer(createConnection(ProposedFeatures.all), standardHost());
+startServer(createConnection(ProposedFeatures.all), { ...standardHost(), files: nodeWorkspaceFiles() });

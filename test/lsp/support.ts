@@ -100,6 +100,9 @@ export interface ClientOptions {
   readonly configuration?: boolean;
   readonly workspaceFolders?: readonly string[];
   readonly initializationOptions?: Record<string, unknown>;
+  /** Capabilities merged over CLIENT_CAPABILITIES' `workspace` and `window` sections. */
+  readonly workspaceCapabilities?: ClientCapabilities['workspace'];
+  readonly windowCapabilities?: ClientCapabilities['window'];
 }
 
 export const CLIENT_CAPABILITIES: ClientCapabilities = {
@@ -165,7 +168,11 @@ export class TestClient {
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection, options);
     const folders = options.workspaceFolders ?? ['file:///tmp/x'];
-    const capabilities: ClientCapabilities = options.configuration === false ? { ...CLIENT_CAPABILITIES, workspace: { ...CLIENT_CAPABILITIES.workspace, configuration: false } } : CLIENT_CAPABILITIES;
+    const capabilities: ClientCapabilities = {
+      ...CLIENT_CAPABILITIES,
+      workspace: { ...CLIENT_CAPABILITIES.workspace, ...options.workspaceCapabilities, ...(options.configuration === false ? { configuration: false } : {}) },
+      ...(options.windowCapabilities ? { window: options.windowCapabilities } : {}),
+    };
     client.initializeResult = await client.request<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: folders[0] ?? null,
@@ -203,6 +210,12 @@ export class TestClient {
     const matches = (params: PublishDiagnosticsParams): boolean => params.uri === uri && params.version === version;
     const seen = this.published.find(matches);
     return seen ? Promise.resolve(seen) : this.waitFor(matches, timeoutMs, `diagnostics for ${uri} v${version}`);
+  }
+
+  /** A publish for `uri` satisfying `matches`, already received or still to come. */
+  nextOrSeen(uri: string, matches: (params: PublishDiagnosticsParams) => boolean, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<PublishDiagnosticsParams> {
+    const seen = this.published.find((params) => params.uri === uri && matches(params));
+    return seen ? Promise.resolve(seen) : this.nextDiagnostics(uri, matches, timeoutMs);
   }
 
   /** The next publish for `uri` (received after this call) that satisfies `matches`. */

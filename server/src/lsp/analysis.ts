@@ -1,5 +1,5 @@
 /** One document's analysis as the server sees it: analysed, skipped by settings, or failed. */
-import { analyze, DEFAULT_RULE_SET, type AnalysisConfig, type AnalysisResult, type RuleSet } from '../core/index';
+import { analyze, DEFAULT_RULE_SET, type AnalysisConfig, type AnalysisResult, type RuleSet, type WorkspaceIndex } from '../core/index';
 import { matchesAnyGlob } from './glob';
 import { describeError } from './logger';
 import type { DocumentSettings } from './settings';
@@ -27,7 +27,8 @@ export interface Analyzer {
   analyzeText(document: AnalysedDocument, settings: DocumentSettings, previous?: AnalysisResult): AnalysisResult;
 }
 
-export function createAnalyzer(folders: WorkspaceFolders, rules: RuleSet = DEFAULT_RULE_SET): Analyzer {
+/** With a workspace index, cross-file rules run too (against the other files' objects). */
+export function createAnalyzer(folders: WorkspaceFolders, rules: RuleSet = DEFAULT_RULE_SET, workspace?: WorkspaceIndex): Analyzer {
   // One engine config per settings object: the engine reuses results only under the same config.
   const configs = new WeakMap<DocumentSettings, AnalysisConfig>();
   const configOf = (settings: DocumentSettings): AnalysisConfig => {
@@ -38,7 +39,7 @@ export function createAnalyzer(folders: WorkspaceFolders, rules: RuleSet = DEFAU
   const analyzeText = (document: AnalysedDocument, settings: DocumentSettings, previous?: AnalysisResult): AnalysisResult =>
     analyze(
       { fileName: pathOfUri(document.uri), text: document.text, languageId: document.languageId },
-      { rules, config: configOf(settings), ...(previous ? { previous } : {}) },
+      { rules, config: configOf(settings), ...(previous ? { previous } : {}), ...(workspace ? { workspace } : {}) },
     );
   return {
     analyzeText,

@@ -8,6 +8,8 @@ import type { Analysis, Analyzer } from './analysis';
 import type { DocumentSettings } from './settings';
 
 interface Entry {
+  /** Set when something outside the document changed what it should report (the workspace index). */
+  stale?: boolean;
   readonly version: number;
   readonly settings: DocumentSettings;
   readonly analysis: Analysis;
@@ -30,6 +32,12 @@ export class DocumentCache {
     return entry.derived.get(key) as T;
   }
 
+  /** Forces the next request to re-analyse (reusing what it can): the document's cross-file context changed. */
+  markStale(uri: string): void {
+    const entry = this.entries.get(uri);
+    if (entry) entry.stale = true;
+  }
+
   delete(uri: string): void {
     this.entries.delete(uri);
   }
@@ -40,7 +48,7 @@ export class DocumentCache {
 
   private entry(document: TextDocument, settings: DocumentSettings): Entry {
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.settings === settings) return cached;
+    if (cached && !cached.stale && cached.version === document.version && cached.settings === settings) return cached;
     const previous = cached?.analysis.status === 'analysed' ? cached.analysis.result : undefined;
     const analysis = this.analyzer.analyzeDocument({ uri: document.uri, languageId: document.languageId, text: document.getText() }, settings, previous);
     const entry: Entry = { version: document.version, settings, analysis, derived: new Map() };

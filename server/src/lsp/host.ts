@@ -1,7 +1,10 @@
 /**
  * What the language server needs from its environment, injected so the same server runs under
- * Node.js (stdio/IPC) and, later, in a browser web worker. Nothing here touches the file system.
+ * Node.js (stdio/IPC) and, later, in a browser web worker. Only the optional `files` touches
+ * the file system.
  */
+import type { WorkspaceFiles } from './workspace-diagnostics';
+
 export interface Timer {
   cancel(): void;
 }
@@ -9,6 +12,8 @@ export interface Timer {
 export interface ServerHost {
   /** Runs `callback` once after `ms` milliseconds unless cancelled. */
   setTimer(callback: () => void, ms: number): Timer;
+  /** File system access for the workspace-wide scan; hosts without one analyse open documents only. */
+  readonly files?: WorkspaceFiles;
 }
 
 /** A host over the standard timers, available both in Node.js and in web workers. */

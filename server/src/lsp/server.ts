@@ -5,6 +5,8 @@
  */
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -14,6 +16,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../../package.json';
+import { DEFAULT_RULE_SET, WorkspaceIndex } from '../core/index';
 import { createAnalyzer } from './analysis';
 import { CODE_ACTION_KINDS, codeActions } from './code-actions';
 import { toDiagnostics } from './diagnostics';
@@ -24,12 +27,16 @@ import { hoverAt } from './hover';
 import { createLogger, describeError, isLogLevel } from './logger';
 import { ValidationScheduler } from './scheduler';
 import { SETTINGS_SECTION, SettingsStore, type DocumentSettings } from './settings';
-import { WorkspaceFolders } from './workspace';
+import { pathOfUri, WorkspaceFolders } from './workspace';
+import { WorkspaceDiagnostics } from './workspace-diagnostics';
 
 /** `initializationOptions` a client may pass. */
 export interface InitializationOptions {
   readonly logLevel?: 'error' | 'warn' | 'info' | 'debug';
 }
+
+/** Files whose changes on disk the server wants to hear about (SPEC §1's names). */
+const WATCHED_FILES = '**/{*.yaml,*.yml,Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*}';
 
 export function startServer(connection: Connection, host: ServerHost, options: ServerOptions = {}): void {
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
@@ -37,8 +44,10 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   const logger = createLogger(connection.console);
   const documents = new TextDocuments(TextDocument);
   const folders = new WorkspaceFolders();
-  const analyzer = createAnalyzer(folders);
+  const index = new WorkspaceIndex();
+  const analyzer = createAnalyzer(folders, DEFAULT_RULE_SET, index);
   const cache = new DocumentCache(analyzer);
+  let workspace: WorkspaceDiagnostics | undefined;
   let client: ClientCapabilities = {};
   let settings = new SettingsStore(undefined, (message) => logger.warn(message));
 
@@ -85,12 +94,45 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       if (analysis.status === 'failed') logger.error(`Analysis of ${uri} failed: ${analysis.error}`);
       if (!isCurrent()) return;
       await connection.sendDiagnostics({ uri, version: state.document.version, diagnostics });
+      if (analysis.status === 'analysed') await workspace?.openDocumentAnalysed(uri, analysis.result);
     },
     (uri, error) => logger.error(`Validating ${uri} failed: ${describeError(error)}`),
   );
 
   function revalidateAll(): void {
     for (const document of documents.all()) scheduler.schedule(document.uri, document.version, 0);
+  }
+
+  /** Re-validates an open document whose cross-file findings may have changed. */
+  function revalidateOpen(uri: string): void {
+    const document = documents.get(uri);
+    if (!document) return;
+    cache.markStale(uri);
+    scheduler.schedule(uri, document.version, 0);
+  }
+
+  function startWorkspaceScan(): void {
+    if (!host.files) return;
+    const canFetch = client.workspace?.configuration === true;
+    workspace = new WorkspaceDiagnostics({
+      connection,
+      analyzer,
+      index,
+      folders,
+      files: host.files,
+      logger,
+      settingsFor: (uri) => settings.forDocument(uri),
+      filesExclude: async (scopeUri) => {
+        if (!canFetch) return [];
+        const raw = (await connection.workspace.getConfiguration({ scopeUri, section: 'files.exclude' })) as Record<string, unknown> | null;
+        return Object.entries(raw ?? {}).filter(([, enabled]) => enabled === true).map(([glob]) => glob);
+      },
+      openUri: (path) => documents.all().find((document) => pathOfUri(document.uri) === path)?.uri,
+      openUris: () => documents.all().map((document) => document.uri),
+      revalidateOpen,
+      supportsProgress: client.window?.workDoneProgress === true,
+    });
+    void workspace.scan();
   }
 
   connection.onInitialize((params): InitializeResult => {
@@ -126,8 +168,13 @@ export function startServer(connection: Connection, host: ServerHost, options: S
           folders.add(event.added, event.removed);
           cache.clear();
           revalidateAll();
+          if (workspace) void workspace.scan();
         });
       }
+      if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] });
+      }
+      startWorkspaceScan();
       logger.info(`Bulkhead language server ${packageJson.version} ready`);
     }),
   );
@@ -137,8 +184,9 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       const pushed = (params.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
       settings.changed(pushed);
       cache.clear();
-      logger.info('Configuration changed: re-analysing open documents');
+      logger.info('Configuration changed: re-analysing the workspace');
       revalidateAll();
+      if (workspace) void workspace.scan();
     }),
   );
 
@@ -149,7 +197,17 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       scheduler.cancel(document.uri);
       cache.delete(document.uri);
       settings.forget(document.uri);
-      await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      // A workspace file keeps its findings (as saved on disk); anything else loses them.
+      if (!(await workspace?.documentClosed(document.uri))) await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guardEvent('workspace/didChangeWatchedFiles', async ({ changes }) => {
+      for (const change of changes) {
+        if (change.type === FileChangeType.Deleted) await workspace?.fileDeleted(change.uri);
+        else await workspace?.fileChanged(change.uri);
+      }
     }),
   );
 

@@ -14,6 +14,15 @@ export class WorkspaceFolders {
     for (const folder of added) this.folders.push(pathOfUri(folder.uri).replace(/\/+$/, ''));
   }
 
+  paths(): readonly string[] {
+    return this.folders;
+  }
+
+  /** Whether `path` lies inside a workspace folder. */
+  contains(path: string): boolean {
+    return this.folders.some((folder) => path.startsWith(`${folder}/`));
+  }
+
   /**
    * The document's path relative to the innermost workspace folder holding it, `/`-separated.
    * A document outside every folder gets its whole path without the leading `/`.
