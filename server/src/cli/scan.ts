@@ -14,6 +14,7 @@ import {
   type LineIndex,
   type RuleSet,
   type Severity,
+  WorkspaceIndex,
 } from '../core/index';
 import { compareStrings, toPosix } from '../node/discover';
 import { fixText } from './fix';
@@ -65,26 +66,47 @@ export interface ScanOptions {
   readonly fix: boolean;
 }
 
+/**
+ * Scans in two passes: every file on its own (filling the workspace index with its Kubernetes
+ * objects), then the files with objects again against the complete index, for cross-file rules.
+ * The second pass reuses the first's per-document results, so it costs little.
+ */
 export function scanFiles(files: readonly string[], options: ScanOptions): ScanReport {
   const findings: ReportedFinding[] = [];
   const errors: ReportedError[] = [];
   const fixed: FixedFile[] = [];
+  const index = new WorkspaceIndex();
+  const withObjects: { path: string; file: string; analysed: Analysed }[] = [];
   for (const path of files) {
     const file = displayPath(options.cwd, path);
     const outcome = scanFile(path, file, options);
-    findings.push(...outcome.findings);
     errors.push(...outcome.errors);
     if (outcome.fixed) fixed.push(outcome.fixed);
+    if (outcome.analysed && outcome.analysed.result.objects.length > 0) {
+      index.set(path, outcome.analysed.result.objects);
+      withObjects.push({ path, file, analysed: outcome.analysed });
+    } else findings.push(...outcome.findings);
+  }
+  for (const { path, file, analysed } of withObjects) {
+    const result = analyze({ fileName: path, text: analysed.text }, { rules: options.rules, config: options.config, previous: analysed.result, workspace: index });
+    findings.push(...reportedFindings(result, file));
   }
   findings.sort(compareFindings);
   errors.sort((a, b) => compareStrings(a.file, b.file));
   return { fileCount: files.length, findings, errors, fixed };
 }
 
+interface Analysed {
+  readonly text: string;
+  readonly result: AnalysisResult;
+}
+
 interface FileOutcome {
   findings: ReportedFinding[];
   errors: ReportedError[];
   fixed?: FixedFile;
+  /** The text analysed last (after fixes) and its analysis. */
+  analysed?: Analysed;
 }
 
 function scanFile(path: string, file: string, options: ScanOptions): FileOutcome {
@@ -105,6 +127,7 @@ function scanFile(path: string, file: string, options: ScanOptions): FileOutcome
   const analysisOptions = { rules: options.rules, config: options.config };
 
   let result: AnalysisResult;
+  let analysedText = text;
   let fixedFile: FixedFile | undefined;
   const errors: ReportedError[] = [];
   try {
@@ -119,6 +142,7 @@ function scanFile(path: string, file: string, options: ScanOptions): FileOutcome
         } else {
           try {
             writeFileSync(path, outcome.text, 'utf8');
+            analysedText = outcome.text;
             fixedFile = { file, applied: new Map([...outcome.applied].sort(([a], [b]) => compareStrings(a, b))) };
           } catch (error) {
             errors.push({ file, kind: 'internal', message: `Could not write the fixes: ${describe(error)}` });
@@ -133,7 +157,12 @@ function scanFile(path: string, file: string, options: ScanOptions): FileOutcome
     return failed(`Bulkhead failed on this file (a bug, please report it): ${describe(error)}`);
   }
 
-  const findings = result.findings.map((finding): ReportedFinding => {
+  for (const problem of result.problems) errors.push({ file, kind: problem.kind, message: problemMessage(problem, result.lines) });
+  return { findings: reportedFindings(result, file), errors, analysed: { text: analysedText, result }, ...(fixedFile ? { fixed: fixedFile } : {}) };
+}
+
+function reportedFindings(result: AnalysisResult, file: string): ReportedFinding[] {
+  return result.findings.map((finding): ReportedFinding => {
     const start = result.lines.positionAt(finding.range.start);
     const end = result.lines.positionAt(finding.range.end);
     return {
@@ -148,8 +177,6 @@ function scanFile(path: string, file: string, options: ScanOptions): FileOutcome
       fixable: finding.fix?.safe === true,
     };
   });
-  for (const problem of result.problems) errors.push({ file, kind: problem.kind, message: problemMessage(problem, result.lines) });
-  return { findings, errors, ...(fixedFile ? { fixed: fixedFile } : {}) };
 }
 
 /** An engine problem as one line: `line:col: message` when it has a position. */
