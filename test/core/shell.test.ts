@@ -118,3 +118,45 @@ describe('wrappers', () => {
     assert.equal(dashCScript(first('python -c "print(1)"')), undefined);
   });
 });
+
+describe('pipelines and declarations', () => {
+  it('gives the commands of one pipeline one id, and none outside pipelines', () => {
+    const { commands } = script('a | b | c; d && e | f; (g | h) | i; $(j | k) && l');
+    const ids = Object.fromEntries(commands.map((command) => [command.name, command.pipeline]));
+    assert.equal(ids.a, ids.b);
+    assert.equal(ids.b, ids.c);
+    assert.equal(ids.d, undefined);
+    assert.equal(ids.l, undefined);
+    assert.equal(ids.e, ids.f);
+    assert.notEqual(ids.e, ids.a);
+    // A piped compound joins its commands to the outer pipeline.
+    assert.equal(ids.g, ids.i);
+    assert.equal(ids.h, ids.i);
+    assert.equal(ids.j, ids.k);
+    assert.notEqual(ids.j, undefined);
+  });
+
+  it('keeps pipelines of nested sh -c scripts apart from the outer ones', () => {
+    const { shell } = runCommands(`FROM alpine:3.20\nRUN a | sh -c 'b | c'\n`);
+    const ids = Object.fromEntries(shell.commands.map((command) => [command.name, command.pipeline]));
+    assert.equal(ids.a, ids.sh);
+    assert.equal(ids.b, ids.c);
+    assert.notEqual(ids.b, ids.a);
+  });
+
+  it('lists export/declare with their assignments and other operands', () => {
+    const { shell, slice } = runCommands('FROM alpine:3.20\nRUN export A=1 B="2 3" C && declare -x D=4 | cat\n');
+    const [exported, declared] = shell.commands;
+    assert.equal(exported!.name, 'export');
+    assert.equal(slice(exported!.nameWord!.range), 'export');
+    assert.deepEqual(exported!.assignments.map((assignment) => [assignment.name, assignment.value?.value, slice(assignment.range)]), [
+      ['A', '1', 'A=1'],
+      ['B', '2 3', 'B="2 3"'],
+    ]);
+    assert.deepEqual(exported!.args.map((arg) => arg.value), ['C']);
+    assert.equal(exported!.inPipeline, false);
+    assert.equal(declared!.name, 'declare');
+    assert.deepEqual(declared!.args.map((arg) => arg.value), ['-x']);
+    assert.equal(declared!.inPipeline, true);
+  });
+});

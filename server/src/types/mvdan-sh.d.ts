@@ -20,6 +20,13 @@ declare module 'mvdan-sh' {
   export interface Assign extends Node {
     Name: { Value: string } | null;
     Value: Word | null;
+    /** True for declaration operands without `=`: options (`-x`, in Value) and bare names (in Name). */
+    Naked: boolean;
+  }
+  /** `export`, `declare`, `local`, `readonly`, `typeset`, `nameref` with their operands. */
+  export interface DeclClause extends Node {
+    Variant: Node & { Value: string };
+    Args: Assign[];
   }
   export interface CallExpr extends Node {
     Assigns: Assign[];

@@ -42,6 +42,11 @@ export interface ShellCommand {
   readonly range: OffsetRange;
   /** True when stdout or stdin is a pipe (`a | b`), also inside a piped compound (`(a && b) | c`). */
   readonly inPipeline: boolean;
+  /**
+   * The pipeline the command is part of: the commands of one `a | b | c` share this id (the
+   * outermost pipeline, for the commands of a piped compound). Undefined outside pipelines.
+   */
+  readonly pipeline?: string;
   /** Nesting depth: 0 for the RUN's own commands, 1 inside `sh -c '…'`, and so on. */
   readonly depth: number;
 }
@@ -82,11 +87,29 @@ export function parseShell(script: ShellScript, depth = 0): ParsedShell {
     return shellWord;
   };
 
-  const piped = new Set<string>();
+  // Statement and command spans in a pipe, with the id of the (outermost) pipeline they belong to.
+  const piped = new Map<string, string>();
   // Compound commands in a pipe (`(a && b) | c`, `{ a; } | b`): every command inside writes to it.
-  const pipedCompounds: { start: number; end: number }[] = [];
+  const pipedCompounds: { start: number; end: number; pipeline: string }[] = [];
+  // Pipeline ids are unique per RUN, also across the scripts of nested `sh -c`.
+  const pipelinePrefix = `${depth}@${script.toFileOffset(0)}:`;
+  const pipelineOf = (node: sh.Node): string | undefined => {
+    const own = piped.get(`cmd:${spanOf(node)}`);
+    const start = node.Pos().Offset();
+    const end = node.End().Offset();
+    let outer: { start: number; end: number; pipeline: string } | undefined;
+    for (const compound of pipedCompounds) {
+      if (compound.start <= start && end <= compound.end && (!outer || compound.end - compound.start > outer.end - outer.start)) outer = compound;
+    }
+    return outer?.pipeline ?? own;
+  };
   const commands: ShellCommand[] = [];
   const nested: ShellCommand[] = [];
+  const assignmentOf = (assign: sh.Assign) => ({
+    name: assign.Name?.Value ?? '',
+    value: assign.Value ? wordOf(assign.Value) : undefined,
+    range: rangeOf(assign),
+  });
   sh.syntax.Walk(file, (node) => {
     if (!node) return true;
     const type = sh.syntax.NodeType(node);
@@ -94,36 +117,64 @@ export function parseShell(script: ShellScript, depth = 0): ParsedShell {
       const binary = node as sh.BinaryCmd;
       const at = toIndex(binary.OpPos.Offset());
       if (script.text[at] === '|' && script.text[at + 1] !== '|') {
-        piped.add(spanOf(binary.X));
-        piped.add(spanOf(binary.Y));
+        // `a | b | c` nests as `(a | b) | c`: the inner pipe joins the outer one's id.
+        const pipeline = piped.get(`cmd:${spanOf(binary)}`) ?? pipelinePrefix + spanOf(binary);
+        piped.set(spanOf(binary.X), pipeline);
+        piped.set(spanOf(binary.Y), pipeline);
       }
     } else if (type === 'Stmt') {
       // Walk visits a statement before its command: remember whether it sits in a pipe.
       const stmt = node as sh.Node & { Cmd: sh.Node | null };
-      if (stmt.Cmd && piped.has(spanOf(stmt))) {
-        piped.add(`cmd:${spanOf(stmt.Cmd)}`);
-        if (sh.syntax.NodeType(stmt.Cmd) !== 'CallExpr') pipedCompounds.push({ start: stmt.Cmd.Pos().Offset(), end: stmt.Cmd.End().Offset() });
+      const pipeline = piped.get(spanOf(stmt));
+      if (stmt.Cmd && pipeline !== undefined) {
+        piped.set(`cmd:${spanOf(stmt.Cmd)}`, pipeline);
+        if (sh.syntax.NodeType(stmt.Cmd) !== 'CallExpr') pipedCompounds.push({ start: stmt.Cmd.Pos().Offset(), end: stmt.Cmd.End().Offset(), pipeline });
       }
     } else if (type === 'CallExpr') {
       const call = node as sh.CallExpr;
       const words = call.Args.map(wordOf);
+      const pipeline = pipelineOf(call);
       const command: ShellCommand = {
         name: words[0]?.value,
         nameWord: words[0],
         args: words.slice(1),
-        assignments: call.Assigns.map((assign) => ({
-          name: assign.Name?.Value ?? '',
-          value: assign.Value ? wordOf(assign.Value) : undefined,
-          range: rangeOf(assign),
-        })),
+        assignments: call.Assigns.map(assignmentOf),
         range: rangeOf(call),
-        inPipeline:
-          piped.has(`cmd:${spanOf(call)}`) ||
-          pipedCompounds.some((compound) => compound.start <= call.Pos().Offset() && call.End().Offset() <= compound.end),
+        inPipeline: pipeline !== undefined,
+        ...(pipeline !== undefined ? { pipeline } : {}),
         depth,
       };
       commands.push(command);
       nested.push(...nestedScript(command, script, wordStarts, depth));
+    } else if (type === 'DeclClause') {
+      // `export A=1 B`, `declare -x A=1`, `readonly`, `local`: the builtin as the name, its
+      // `NAME=value` operands as assignments and its other operands (options, bare names) as arguments.
+      const decl = node as sh.DeclClause;
+      const nameStart = toIndex(decl.Variant.Pos().Offset());
+      const nameEnd = toIndex(decl.Variant.End().Offset());
+      const nameWord: ShellWord = { value: decl.Variant.Value, raw: script.text.slice(nameStart, nameEnd), range: rangeOf(decl.Variant) };
+      const args: ShellWord[] = [];
+      const assignments: ReturnType<typeof assignmentOf>[] = [];
+      for (const assign of decl.Args) {
+        if (!assign.Naked) assignments.push(assignmentOf(assign));
+        else if (assign.Value) args.push(wordOf(assign.Value));
+        else if (assign.Name) {
+          const start = toIndex(assign.Pos().Offset());
+          const end = toIndex(assign.End().Offset());
+          args.push({ value: assign.Name.Value, raw: script.text.slice(start, end), range: rangeOf(assign) });
+        }
+      }
+      const pipeline = pipelineOf(decl);
+      commands.push({
+        name: decl.Variant.Value,
+        nameWord,
+        args,
+        assignments,
+        range: rangeOf(decl),
+        inPipeline: pipeline !== undefined,
+        ...(pipeline !== undefined ? { pipeline } : {}),
+        depth,
+      });
     }
     return true;
   });

@@ -1,0 +1,50 @@
+/**
+ * Edits on `RUN` command words and whole instructions that keep the Dockerfile valid in every
+ * form: shell form (through `removeWord`), exec form (a JSON string and its comma), and the
+ * deletion of an instruction's lines.
+ */
+import type { OffsetRange, TextEdit } from '../engine/types';
+import type { DockerInstruction } from './model';
+import type { ShellCommand, ShellWord } from './shell';
+import { removeWord } from './word-edits';
+
+/**
+ * Deletes one word of a `RUN` command. In exec form (`["curl", "-k", "x"]`) the JSON string goes
+ * with the comma after it (or before it, for the last one). Undefined when the word cannot be
+ * located exactly in the file (a script inside an escaped string) or is the exec form's only word.
+ */
+export function removeRunWord(text: string, instruction: DockerInstruction, command: ShellCommand, word: ShellWord): TextEdit | undefined {
+  if (text.slice(word.range.start, word.range.end) !== word.raw) return undefined;
+  if (instruction.execForm && command.depth === 0) {
+    const args = instruction.args;
+    const index = args.findIndex((arg) => arg.range.start === word.range.start);
+    if (index < 0) return undefined;
+    const next = args[index + 1];
+    if (next) return { start: word.range.start, end: next.range.start, newText: '' };
+    const previous = args[index - 1];
+    return previous ? { start: previous.range.end, end: word.range.end, newText: '' } : undefined;
+  }
+  return removeWord(text, word.range);
+}
+
+/**
+ * Replaces the content of a word, keeping its quotes (`"-sSLk"` → `"-sSL"`). Undefined when the
+ * word is not written as its value, bare or in plain quotes.
+ */
+export function replaceWordValue(text: string, word: ShellWord, newValue: string): TextEdit | undefined {
+  if (text.slice(word.range.start, word.range.end) !== word.raw || word.value === undefined) return undefined;
+  if (word.raw === word.value) return { start: word.range.start, end: word.range.end, newText: newValue };
+  const quoted = /^(["'])(.*)\1$/s.exec(word.raw);
+  if (quoted && quoted[2] === word.value) return { start: word.range.start + 1, end: word.range.end - 1, newText: newValue };
+  return undefined;
+}
+
+/** Deletes the lines an instruction spans, with their line break (for `ONBUILD X`, the whole line). */
+export function removeInstructionLines(text: string, range: OffsetRange): TextEdit {
+  const start = text.lastIndexOf('\n', range.start - 1) + 1;
+  const newline = text.indexOf('\n', range.end);
+  if (newline >= 0) return { start, end: newline + 1, newText: '' };
+  // The last line without a line break: take the break before it instead.
+  const before = start >= 2 && text[start - 2] === '\r' ? start - 2 : Math.max(0, start - 1);
+  return { start: before, end: text.length, newText: '' };
+}
