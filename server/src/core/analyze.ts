@@ -9,6 +9,7 @@ import { findSuppressions, isSuppressed, type Suppression } from './engine/suppr
 import type { AnalysisProblem, Finding, OffsetRange, Rule } from './engine/types';
 import { composeFileOf, isComposeFileName, looksLikeCompose, type ComposeService } from './compose/model';
 import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
+import { ShellParseCache, type ParsedShell } from './dockerfile/shell';
 import { isKubernetesDocument, resourcesOf, type KubernetesResource } from './kubernetes/model';
 import { splitYamlDocuments } from './yaml/yaml-chunks';
 import { parseYamlFile, type YamlParseError } from './yaml/yaml-document';
@@ -60,6 +61,8 @@ export interface AnalysisResult {
     readonly rules: RuleSet;
     readonly config: AnalysisConfig;
     readonly yamlChunks: ReadonlyMap<string, ChunkAnalysis> | undefined;
+    /** Parsed RUN scripts of a Dockerfile, by script text. */
+    readonly shells: ReadonlyMap<string, ParsedShell> | undefined;
   };
 }
 
@@ -103,11 +106,15 @@ function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisRe
   let kind: FileKind;
   let suppressionExtent: ((line: number) => number) | undefined;
   let yamlChunks: ReadonlyMap<string, ChunkAnalysis> | undefined;
+  let shellCache: ReadonlyMap<string, ParsedShell> | undefined;
   let objects: readonly WorkspaceObject[] = [];
 
   if (nameKind === 'dockerfile') {
     kind = 'dockerfile';
-    const model = parseDockerfile(input.text);
+    // Shell parses depend only on the script text, never on rules or config: always reusable.
+    const shells = new ShellParseCache(options.previous?.reuse?.shells);
+    shellCache = shells.entries;
+    const model = parseDockerfile(input.text, shells);
     suppressionExtent = (line) => {
       const instruction = model.instructions.find((candidate) => lines.positionAt(candidate.range.start).line === line);
       return instruction ? lines.positionAt(instruction.range.end).line : line;
@@ -133,7 +140,7 @@ function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisRe
     ? findings
     : findings.filter((finding) => !isSuppressed(suppressions, finding.ruleId, lines.positionAt(finding.range.start).line));
   kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-  return { kind, findings: kept, problems, suppressions, lines, objects, reuse: { rules: options.rules, config, yamlChunks } };
+  return { kind, findings: kept, problems, suppressions, lines, objects, reuse: { rules: options.rules, config, yamlChunks, shells: shellCache } };
 }
 
 /** What a YAML document chunk yields, relative to the chunk's start: kept for the next edit. */

@@ -7,7 +7,7 @@ import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { LineIndex } from '../engine/line-index';
 import type { OffsetRange } from '../engine/types';
 import { parseImageReference, type ImageReference } from '../images/image-reference';
-import { dashCScript, parseShell, type ParsedShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { dashCScript, ShellParseCache, type ParsedShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
 export interface DockerWord {
   readonly value: string;
@@ -79,7 +79,11 @@ export function finalStage(model: DockerfileModel): Stage | undefined {
   return model.stages[model.stages.length - 1];
 }
 
-export function parseDockerfile(text: string): DockerfileModel {
+/**
+ * `shells` parses the RUN scripts; pass one built on the previous analysis's cache to reuse the
+ * scripts that did not change.
+ */
+export function parseDockerfile(text: string, shells: ShellParseCache = new ShellParseCache()): DockerfileModel {
   const lines = new LineIndex(text);
   const ast = DockerfileParser.parse(text);
   const escapeCharacter = ast.getEscapeCharacter();
@@ -112,7 +116,7 @@ export function parseDockerfile(text: string): DockerfileModel {
         if (keyword !== 'RUN') return undefined;
         if (!shellParsed) {
           shellParsed = true;
-          shell = execForm ? execFormShell(args, text) : shellOfRun(instruction, text, lines, escapeCharacter, toRange);
+          shell = execForm ? execFormShell(args, text, shells) : shellOfRun(instruction, text, lines, escapeCharacter, toRange, shells);
         }
         return shell;
       },
@@ -326,7 +330,7 @@ interface PropertyNode {
  * Exec form runs no shell: its one command is the JSON array. When that command is itself a
  * shell given a script (`["sh", "-c", "…"]`), the script is parsed as well.
  */
-function execFormShell(args: readonly DockerWord[], text: string): ParsedShell {
+function execFormShell(args: readonly DockerWord[], text: string, shells: ShellParseCache): ParsedShell {
   if (args.length === 0) return { commands: [] };
   const words: ShellWord[] = args.map((arg) => ({ value: arg.value, raw: text.slice(arg.range.start, arg.range.end), range: arg.range }));
   const command: ShellCommand = {
@@ -343,7 +347,7 @@ function execFormShell(args: readonly DockerWord[], text: string): ParsedShell {
   // A JSON string without escapes maps 1:1 to the text between its quotes; with escapes,
   // every inner range widens to the whole string.
   const exact = script.raw === `"${script.value}"`;
-  const nested = parseShell({
+  const nested = shells.parse({
     text: script.value,
     toFileOffset: (index, isEnd) => (exact ? script.range.start + 1 + index : isEnd ? script.range.end : script.range.start),
   }, 1);
@@ -367,6 +371,7 @@ function shellOfRun(
   lines: LineIndex,
   escapeCharacter: string,
   toRange: ToRange,
+  shells: ShellParseCache,
 ): ParsedShell {
   const argumentsRange = toRange(instruction.getArgumentsRange());
   if (!argumentsRange) return { commands: [] };
@@ -378,12 +383,12 @@ function shellOfRun(
       if (!content) return [];
       const body = text.slice(content.start, content.end);
       if (body.startsWith('#!') && !SHELL_SHEBANG.test(body)) return [];
-      return [...parseShell({ text: body, toFileOffset: (index) => content.start + index }).commands];
+      return [...shells.parse({ text: body, toFileOffset: (index) => content.start + index }).commands];
     });
     return { commands };
   }
   const verbatimFrom = heredocs.length > 0 ? lines.lineStart(lines.positionAt(argumentsRange.start).line + 1) : argumentsRange.end;
-  return parseShell(joinContinuations(text, argumentsRange, escapeCharacter, Math.min(verbatimFrom, argumentsRange.end)));
+  return shells.parse(joinContinuations(text, argumentsRange, escapeCharacter, Math.min(verbatimFrom, argumentsRange.end)));
 }
 
 /** `#!/bin/sh`, `#!/usr/bin/env bash`, `#!/bin/bash -e`: a body a shell runs. */

@@ -5,7 +5,7 @@
  * business; this module only flattens its tree into the simple commands rules ask about, with
  * every word's range mapped back to the Dockerfile's offsets.
  */
-import sh from 'mvdan-sh';
+import { goString, isNode, items, nodeType, parseScript, ShellSyntaxError, walk, type SyntaxNode } from './shell-syntax';
 import type { OffsetRange } from '../engine/types';
 
 /** A script cut out of a Dockerfile, with a way back from script indices to file offsets. */
@@ -62,24 +62,22 @@ const SHELLS_WITH_DASH_C = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', '
 const MAX_NESTING = 4;
 
 export function parseShell(script: ShellScript, depth = 0): ParsedShell {
-  const parser = sh.syntax.NewParser(sh.syntax.KeepComments(false), sh.syntax.Variant(sh.syntax.LangBash));
-  let file: sh.File;
+  let file: SyntaxNode;
   try {
-    file = parser.Parse(script.text, 'RUN');
+    file = parseScript(script.text);
   } catch (error) {
-    return { commands: [], error: describeShellError(error) };
+    return { commands: [], error: error instanceof ShellSyntaxError ? error.message : String(error) };
   }
   const toIndex = byteToIndexMapper(script.text);
-  const rangeOf = (node: sh.Node): OffsetRange => ({
+  const rangeOf = (node: SyntaxNode): OffsetRange => ({
     start: script.toFileOffset(toIndex(node.Pos().Offset())),
     end: script.toFileOffset(toIndex(node.End().Offset()), true),
   });
-  // GopherJS hands out a fresh wrapper object on every property read, so nodes are told
-  // apart by their byte span, never by identity.
-  const spanOf = (node: sh.Node): string => `${node.Pos().Offset()}:${node.End().Offset()}`;
+  // Nodes are told apart by their byte span, never by identity.
+  const spanOf = (node: SyntaxNode): string => `${node.Pos().Offset()}:${node.End().Offset()}`;
   // Where each word starts in the script, for parsing the script of `sh -c '…'`.
   const wordStarts = new Map<ShellWord, number>();
-  const wordOf = (word: sh.Word): ShellWord => {
+  const wordOf = (word: SyntaxNode): ShellWord => {
     const start = toIndex(word.Pos().Offset());
     const end = toIndex(word.End().Offset());
     const shellWord: ShellWord = { value: staticValue(word), raw: script.text.slice(start, end), range: rangeOf(word) };
@@ -93,7 +91,7 @@ export function parseShell(script: ShellScript, depth = 0): ParsedShell {
   const pipedCompounds: { start: number; end: number; pipeline: string }[] = [];
   // Pipeline ids are unique per RUN, also across the scripts of nested `sh -c`.
   const pipelinePrefix = `${depth}@${script.toFileOffset(0)}:`;
-  const pipelineOf = (node: sh.Node): string | undefined => {
+  const pipelineOf = (node: SyntaxNode): string | undefined => {
     const own = piped.get(`cmd:${spanOf(node)}`);
     const start = node.Pos().Offset();
     const end = node.End().Offset();
@@ -104,17 +102,15 @@ export function parseShell(script: ShellScript, depth = 0): ParsedShell {
     return outer?.pipeline ?? own;
   };
   const commands: ShellCommand[] = [];
-  const nested: ShellCommand[] = [];
-  const assignmentOf = (assign: sh.Assign) => ({
-    name: assign.Name?.Value ?? '',
-    value: assign.Value ? wordOf(assign.Value) : undefined,
+  const assignmentOf = (assign: SyntaxNode) => ({
+    name: isNode(assign.Name) ? goString(assign.Name.Value) : '',
+    value: isNode(assign.Value) ? wordOf(assign.Value) : undefined,
     range: rangeOf(assign),
   });
-  sh.syntax.Walk(file, (node) => {
-    if (!node) return true;
-    const type = sh.syntax.NodeType(node);
+  walk(file, (node) => {
+    const type = nodeType(node);
     if (type === 'BinaryCmd') {
-      const binary = node as sh.BinaryCmd;
+      const binary = node as SyntaxNode & { OpPos: { Offset(): number }; X: SyntaxNode; Y: SyntaxNode };
       const at = toIndex(binary.OpPos.Offset());
       if (script.text[at] === '|' && script.text[at + 1] !== '|') {
         // `a | b | c` nests as `(a | b) | c`: the inner pipe joins the outer one's id.
@@ -124,49 +120,49 @@ export function parseShell(script: ShellScript, depth = 0): ParsedShell {
       }
     } else if (type === 'Stmt') {
       // Walk visits a statement before its command: remember whether it sits in a pipe.
-      const stmt = node as sh.Node & { Cmd: sh.Node | null };
-      const pipeline = piped.get(spanOf(stmt));
-      if (stmt.Cmd && pipeline !== undefined) {
-        piped.set(`cmd:${spanOf(stmt.Cmd)}`, pipeline);
-        if (sh.syntax.NodeType(stmt.Cmd) !== 'CallExpr') pipedCompounds.push({ start: stmt.Cmd.Pos().Offset(), end: stmt.Cmd.End().Offset(), pipeline });
+      const cmd = node.Cmd;
+      const pipeline = piped.get(spanOf(node));
+      if (isNode(cmd) && pipeline !== undefined) {
+        piped.set(`cmd:${spanOf(cmd)}`, pipeline);
+        if (nodeType(cmd) !== 'CallExpr') pipedCompounds.push({ start: cmd.Pos().Offset(), end: cmd.End().Offset(), pipeline });
       }
     } else if (type === 'CallExpr') {
-      const call = node as sh.CallExpr;
-      const words = call.Args.map(wordOf);
+      const call = node;
+      const words = items(call.Args).map(wordOf);
       const pipeline = pipelineOf(call);
       const command: ShellCommand = {
         name: words[0]?.value,
         nameWord: words[0],
         args: words.slice(1),
-        assignments: call.Assigns.map(assignmentOf),
+        assignments: items(call.Assigns).map(assignmentOf),
         range: rangeOf(call),
         inPipeline: pipeline !== undefined,
         ...(pipeline !== undefined ? { pipeline } : {}),
         depth,
       };
       commands.push(command);
-      nested.push(...nestedScript(command, script, wordStarts, depth));
     } else if (type === 'DeclClause') {
       // `export A=1 B`, `declare -x A=1`, `readonly`, `local`: the builtin as the name, its
       // `NAME=value` operands as assignments and its other operands (options, bare names) as arguments.
-      const decl = node as sh.DeclClause;
-      const nameStart = toIndex(decl.Variant.Pos().Offset());
-      const nameEnd = toIndex(decl.Variant.End().Offset());
-      const nameWord: ShellWord = { value: decl.Variant.Value, raw: script.text.slice(nameStart, nameEnd), range: rangeOf(decl.Variant) };
+      const decl = node;
+      const variant = decl.Variant as SyntaxNode;
+      const nameStart = toIndex(variant.Pos().Offset());
+      const nameEnd = toIndex(variant.End().Offset());
+      const nameWord: ShellWord = { value: goString(variant.Value), raw: script.text.slice(nameStart, nameEnd), range: rangeOf(variant) };
       const args: ShellWord[] = [];
       const assignments: ReturnType<typeof assignmentOf>[] = [];
-      for (const assign of decl.Args) {
+      for (const assign of items(decl.Args)) {
         if (!assign.Naked) assignments.push(assignmentOf(assign));
-        else if (assign.Value) args.push(wordOf(assign.Value));
-        else if (assign.Name) {
+        else if (isNode(assign.Value)) args.push(wordOf(assign.Value));
+        else if (isNode(assign.Name)) {
           const start = toIndex(assign.Pos().Offset());
           const end = toIndex(assign.End().Offset());
-          args.push({ value: assign.Name.Value, raw: script.text.slice(start, end), range: rangeOf(assign) });
+          args.push({ value: goString(assign.Name.Value), raw: script.text.slice(start, end), range: rangeOf(assign) });
         }
       }
       const pipeline = pipelineOf(decl);
       commands.push({
-        name: decl.Variant.Value,
+        name: nameWord.value,
         nameWord,
         args,
         assignments,
@@ -178,6 +174,9 @@ export function parseShell(script: ShellScript, depth = 0): ParsedShell {
     }
     return true;
   });
+  // Scripts of `sh -c '…'` are parsed only now: the parser reuses its buffers, so the outer
+  // tree must be read completely first.
+  const nested = commands.flatMap((command) => nestedScript(command, script, wordStarts, depth));
   return { commands: [...commands, ...nested].sort((a, b) => a.range.start - b.range.start) };
 }
 
@@ -219,17 +218,17 @@ export function baseName(name: string): string {
 }
 
 /** The value of a word made only of literal and quoted-literal parts. */
-function staticValue(word: sh.Word): string | undefined {
+function staticValue(word: SyntaxNode): string | undefined {
   let value = '';
-  for (const part of word.Parts) {
-    const type = sh.syntax.NodeType(part);
-    if (type === 'Lit') value += unescapeLiteral(part.Value ?? '');
-    else if (type === 'SglQuoted') value += part.Value ?? '';
+  for (const part of items(word.Parts)) {
+    const type = nodeType(part);
+    if (type === 'Lit') value += unescapeLiteral(goString(part.Value));
+    else if (type === 'SglQuoted') value += goString(part.Value);
     else if (type === 'DblQuoted') {
-      for (const inner of part.Parts ?? []) {
-        if (sh.syntax.NodeType(inner) !== 'Lit') return undefined;
+      for (const inner of items(part.Parts)) {
+        if (nodeType(inner) !== 'Lit') return undefined;
         // Inside double quotes a backslash escapes only $ ` " \ and newline.
-        value += (inner.Value ?? '').replace(/\\(?:\n|([$`"\\]))/g, (_escape, kept: string | undefined) => kept ?? '');
+        value += goString(inner.Value).replace(/\\(?:\n|([$`"\\]))/g, (_escape, kept: string | undefined) => kept ?? '');
       }
     } else return undefined;
   }
@@ -253,13 +252,6 @@ function byteToIndexMapper(text: string): (byte: number) => number {
   }
   indexOfByte.push(text.length);
   return (byte) => indexOfByte[Math.min(byte, indexOfByte.length - 1)]!;
-}
-
-function describeShellError(error: unknown): string {
-  if (error && typeof error === 'object' && 'Error' in error && typeof (error as { Error: unknown }).Error === 'function') {
-    return String((error as { Error(): string }).Error());
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Wrappers that run the command after them: `sudo apt-get …` is still an apt-get call. */
@@ -328,4 +320,44 @@ export function unwrapCommand(command: ShellCommand): ShellCommand {
     current = inner;
   }
   return current;
+}
+
+/**
+ * Parses each distinct script once: results are kept relative to their script and moved to
+ * wherever the script now sits in the file. An edit to a Dockerfile re-parses only the RUN
+ * instructions whose text changed (the shell parser is the costliest part of an analysis).
+ */
+export class ShellParseCache {
+  private readonly used = new Map<string, ParsedShell>();
+
+  /** `previous`: the cache of the document's last analysis (only its entries are kept, not it). */
+  constructor(private readonly previous?: ReadonlyMap<string, ParsedShell>) {}
+
+  parse(script: ShellScript, depth = 0): ParsedShell {
+    const key = `${depth}\u0000${script.text}`;
+    let relative = this.used.get(key) ?? this.previous?.get(key);
+    relative ??= parseShell({ text: script.text, toFileOffset: (index) => index }, depth);
+    this.used.set(key, relative);
+    return relocate(relative, script);
+  }
+
+  /** The scripts this analysis parsed or reused: what the next analysis may reuse. */
+  get entries(): ReadonlyMap<string, ParsedShell> {
+    return this.used;
+  }
+}
+
+function relocate(parsed: ParsedShell, script: ShellScript): ParsedShell {
+  const move = (range: OffsetRange): OffsetRange => ({ start: script.toFileOffset(range.start), end: script.toFileOffset(range.end, true) });
+  const moveWord = (word: ShellWord): ShellWord => ({ ...word, range: move(word.range) });
+  return {
+    ...parsed,
+    commands: parsed.commands.map((command) => ({
+      ...command,
+      nameWord: command.nameWord && moveWord(command.nameWord),
+      args: command.args.map(moveWord),
+      assignments: command.assignments.map((assignment) => ({ ...assignment, range: move(assignment.range), value: assignment.value && moveWord(assignment.value) })),
+      range: move(command.range),
+    })),
+  };
 }
