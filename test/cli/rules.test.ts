@@ -79,9 +79,9 @@ describe('bulkhead explain', () => {
   });
 
   it('exits 2 for an unknown rule, with suggestions', () => {
-    const result = runCli(['explain', 'privileged'], ROOT);
+    const result = runCli(['explain', 'privileged-cont'], ROOT);
     assert.equal(result.status, 2);
-    assert.match(result.stderr, /no rule 'privileged'\. Did you mean k8s\/privileged-container\?/);
+    assert.match(result.stderr, /no rule 'privileged-cont'\. Did you mean k8s\/privileged-container[,?]/);
     assert.equal(runCli(['explain'], ROOT).status, 2);
   });
 });

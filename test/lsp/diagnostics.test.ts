@@ -49,6 +49,15 @@ describe('LSP: diagnostics', () => {
   });
   after(() => client.dispose());
 
+  it('tags a removed API version as deprecated', async () => {
+    const uri = 'file:///tmp/x/deploy/cron.yaml';
+    client.open(uri, 'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: nightly\n');
+    const published = await client.diagnosticsFor(uri, 1);
+    const [diagnostic] = withCode(published.diagnostics, 'k8s/deprecated-api-version');
+    assert.deepEqual(diagnostic?.tags, [2 /* DiagnosticTag.Deprecated */]);
+    assert.deepEqual(diagnostic?.range, { start: { line: 0, character: 12 }, end: { line: 0, character: 25 } });
+  });
+
   it('publishes a Dockerfile finding on open with its exact range, code, docs link, source and data', async () => {
     client.open(DOCKERFILE_URI, DOCKERFILE);
     const published = await client.diagnosticsFor(DOCKERFILE_URI, 1);

@@ -1,5 +1,5 @@
 /** Findings and engine problems as LSP diagnostics. */
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import { docsUrl, type AnalysisProblem, type AnalysisResult, type Finding, type Severity } from '../core/index';
 import type { Analysis } from './analysis';
 import { toRange } from './positions';
@@ -44,6 +44,7 @@ function findingDiagnostic(uri: string, result: AnalysisResult, finding: Finding
     ...(finding.related && finding.related.length > 0
       ? { relatedInformation: finding.related.map((related) => ({ location: { uri, range: toRange(result.lines, related.range) }, message: related.message })) }
       : {}),
+    ...(finding.tags?.includes('deprecated') ? { tags: [DiagnosticTag.Deprecated] } : {}),
   };
 }
 

@@ -35,6 +35,7 @@ export function runRules<Subject>(
               ? { fix: { title: report.fix.title, edits: report.fix.edits, safe: meta.fix === 'safe' && report.fix.safe !== false } }
               : {}),
             ...(report.related ? { related: report.related } : {}),
+            ...(report.tags && report.tags.length > 0 ? { tags: report.tags } : {}),
           });
         },
       });

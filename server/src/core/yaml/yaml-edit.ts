@@ -104,6 +104,36 @@ export function appendToSeq(file: YamlFile, seq: YamlNode & { items: unknown[]; 
   return [{ start: at, end: at, newText: `${eol(file)}${' '.repeat(dashColumn)}- ${itemSource}` }];
 }
 
+/**
+ * Edits that remove `item` from the sequence that is the value of `key` in `map`. A block
+ * item goes with its whole lines (its trailing comment too); a flow item with the separator
+ * next to it. Removing the only item removes the `key` pair itself (see {@link deletePair}), so
+ * no empty block sequence is left behind. An item written as an alias is not the node it names:
+ * for one, there is no edit.
+ */
+export function deleteSeqItem(file: YamlFile, document: YamlDocument, map: YamlMap, key: string, item: YamlNode): TextEdit[] {
+  const pair = pairOf(map, key);
+  const seq = pair ? resolveNode(pair.value, document) : null;
+  if (!seq || !isSeq(seq)) return [];
+  const items = seq.items as YamlNode[];
+  const index = items.indexOf(item);
+  if (index < 0 || !item.range) return [];
+  if (items.length === 1) return deletePair(file, map, key);
+  const { start, end } = rangeOf(item);
+  if (seq.flow) {
+    const next = items[index + 1];
+    if (next?.range) return [{ start, end: rangeOf(next).start, newText: '' }];
+    return [{ start: rangeOf(items[index - 1]!).end, end, newText: '' }];
+  }
+  const lines = file.lines;
+  const dash = dashBefore(file, start);
+  const firstLine = lines.positionAt(dash).line;
+  const lastLine = lines.positionAt(trimEnd(file.text, end)).line;
+  if (lastLine + 1 < lines.lineCount) return [{ start: lines.lineStart(firstLine), end: lines.lineStart(lastLine + 1), newText: '' }];
+  // The item ends the file without a line break: take the break before it instead.
+  return [{ start: Math.max(0, lines.lineStart(firstLine) - eol(file).length), end: lines.lineEnd(lastLine), newText: '' }];
+}
+
 function insertPair(file: YamlFile, document: YamlDocument, map: YamlMap, key: string, rest: readonly string[], valueSource: string): TextEdit[] {
   if (map.flow || map.items.length === 0) {
     const range = rangeOf(map);

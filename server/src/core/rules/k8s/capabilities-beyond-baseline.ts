@@ -1,0 +1,81 @@
+import { containersOf, describeContainer, podSpecOf } from '../../kubernetes/workloads';
+import { mapAt, rangeOf, stringItems, valueOf } from '../../yaml/yaml-document';
+import { deleteSeqItem, replaceNode } from '../../yaml/yaml-edit';
+import type { KubernetesRule } from '../define';
+
+/** Capabilities the Pod Security Standards baseline lets a container add (compared as written, case-sensitively). */
+const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set([
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
+]);
+
+export const capabilitiesBeyondBaseline: KubernetesRule = {
+  meta: {
+    id: 'k8s/capabilities-beyond-baseline',
+    target: 'kubernetes',
+    defaultSeverity: 'error',
+    title: 'Container adds a capability outside the baseline set',
+    rationale:
+      'Container runtimes grant a small default set of Linux capabilities; adding others (`NET_ADMIN`, `SYS_PTRACE`, `SYS_ADMIN`, …) hands the process kernel powers that routinely lead to container escapes or control of the node\'s network. The Pod Security Standards baseline profile allows `capabilities.add` to contain only AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID and SYS_CHROOT, written exactly so, in every container (init and ephemeral ones included).',
+    remediation:
+      'Remove the capability from `securityContext.capabilities.add`. If the workload really needs it (a CNI plugin, a node agent), run it in a separate namespace admitted at the privileged level.',
+    messages: {
+      added: '{container} adds capability `{capability}`, which the Pod Security Standards baseline does not allow. Remove it from `capabilities.add`.',
+      spelling: '{container} adds capability `{capability}`: the Pod Security Standards baseline compares names exactly and allows only `{canonical}`. Write `{canonical}`.',
+    },
+    fix: 'suggestion',
+    equivalents: {
+      checkov: ['CKV_K8S_25'],
+      trivy: ['KSV-0022'],
+      pss: ['baseline: Capabilities'],
+      cis: ['5.2.9'],
+    },
+    references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
+    example: {
+      insecure:
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: vpn\nspec:\n  containers:\n  - name: vpn\n    image: ghcr.io/acme/vpn:2.1.0\n    securityContext:\n      capabilities:\n        add: ["NET_ADMIN"]\n',
+      secure:
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: ghcr.io/acme/web:2.1.0\n    securityContext:\n      capabilities:\n        drop: ["ALL"]\n        add: ["NET_BIND_SERVICE"]\n',
+    },
+  },
+  check(resource, context) {
+    const podSpec = podSpecOf(resource);
+    if (!podSpec) return;
+    const { file, document } = resource;
+    for (const container of containersOf(podSpec)) {
+      const capabilities = mapAt(container.securityContext, ['capabilities'], document);
+      const added = valueOf(capabilities, 'add', document);
+      for (const { value, node } of stringItems(added, document)) {
+        if (BASELINE_CAPABILITIES.has(value)) continue;
+        const canonical = value.toUpperCase().replace(/^CAP_/, '');
+        if (BASELINE_CAPABILITIES.has(canonical)) {
+          // `CAP_CHOWN` or `chown`: the runtime understands it, admission does not.
+          context.report({
+            messageId: 'spelling',
+            data: { container: describeContainer(container), capability: value, canonical },
+            range: rangeOf(node),
+            fix: { title: `Write ${canonical}`, edits: [replaceNode(node, canonical)] },
+          });
+          continue;
+        }
+        context.report({
+          messageId: 'added',
+          data: { container: describeContainer(container), capability: value },
+          range: rangeOf(node),
+          fix: { title: `Remove ${value} from capabilities.add`, edits: deleteSeqItem(file, document, capabilities!, 'add', node) },
+        });
+      }
+    }
+  },
+};
