@@ -46,11 +46,20 @@ export class WorkspaceIndex {
   view(file?: string, current?: readonly WorkspaceObject[]): WorkspaceView {
     const byKind = this.kinds();
     if (file === undefined || current === undefined) return { ofKind: (kind) => byKind.get(kind) ?? [] };
+    // Each kind's list is built once per view: rules ask for the same kinds for every object.
+    const merged = new Map<string, readonly WorkspaceEntry[]>();
     return {
-      ofKind: (kind) => [
-        ...(byKind.get(kind) ?? []).filter((entry) => entry.file !== file),
-        ...current.filter((object) => object.kind === kind).map((object) => ({ file, object })),
-      ],
+      ofKind: (kind) => {
+        let entries = merged.get(kind);
+        if (!entries) {
+          entries = [
+            ...(byKind.get(kind) ?? []).filter((entry) => entry.file !== file),
+            ...current.filter((object) => object.kind === kind).map((object) => ({ file, object })),
+          ];
+          merged.set(kind, entries);
+        }
+        return entries;
+      },
     };
   }
 
