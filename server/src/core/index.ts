@@ -9,3 +9,4 @@ export { docsUrl, type AnyRule } from './rules/define';
 export { ALL_RULES, DEFAULT_RULE_SET, findRule, ruleSetOf } from './rules/index';
 export { WorkspaceIndex, type WorkspaceEntry, type WorkspaceView } from './workspace/workspace-index';
 export type { WorkspaceObject } from './workspace/objects';
+export { CHANGE_ME, refactorsOf, type NewFile, type RefactorOffer } from './refactors/index';

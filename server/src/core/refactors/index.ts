@@ -1,0 +1,36 @@
+/**
+ * Every refactoring, and the engine entry that offers them for a file. Pure, like the rules.
+ */
+import { classifyFileName, type AnalysisInput } from '../analyze';
+import type { DockerfileModel } from '../dockerfile/model';
+import { parseDockerfile } from '../dockerfile/model';
+import { isKubernetesDocument, resourcesOf, type KubernetesResource } from '../kubernetes/model';
+import { parseYamlFile } from '../yaml/yaml-document';
+import type { RefactorOffer, Refactoring } from './refactoring';
+
+export const DOCKERFILE_REFACTORINGS: readonly Refactoring<DockerfileModel>[] = [];
+export const KUBERNETES_REFACTORINGS: readonly Refactoring<KubernetesResource>[] = [];
+
+/** The refactorings offered for a file, each with its edits (a BOM is handled like analyze does). */
+export function refactorsOf(input: AnalysisInput): RefactorOffer[] {
+  const bom = input.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const text = bom ? input.text.slice(1) : input.text;
+  const context = { fileName: input.fileName };
+  const kind = classifyFileName(input.fileName, input.languageId);
+  let offers: RefactorOffer[] = [];
+  if (kind === 'dockerfile') {
+    const model = parseDockerfile(text);
+    offers = DOCKERFILE_REFACTORINGS.flatMap((refactoring) => refactoring.offers(model, context));
+  } else if (kind === 'yaml') {
+    const file = parseYamlFile(text);
+    if (file.documents.some(isKubernetesDocument)) {
+      const resources = resourcesOf(file);
+      offers = KUBERNETES_REFACTORINGS.flatMap((refactoring) => resources.flatMap((resource) => refactoring.offers(resource, context)));
+    }
+  }
+  if (!bom) return offers;
+  const shift = <T extends { start: number; end: number }>(range: T): T => ({ ...range, start: range.start + bom, end: range.end + bom });
+  return offers.map((offer) => ({ ...offer, range: shift(offer.range), edits: offer.edits.map(shift) }));
+}
+
+export { CHANGE_ME, type NewFile, type RefactorContext, type RefactorOffer, type Refactoring } from './refactoring';
