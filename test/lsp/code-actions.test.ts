@@ -167,3 +167,30 @@ describe('LSP: code actions', () => {
     assert.equal(findAction(beyond, /^Ignore/), undefined);
   });
 });
+
+describe('LSP: refactorings', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ workspaceCapabilities: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } });
+  });
+  after(() => client.dispose());
+
+  it('offers refactor.rewrite actions, and a new file through a create operation', async () => {
+    const uri = 'file:///tmp/x/deploy/api.yaml';
+    client.open(uri, 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    metadata:\n      labels: {app: api}\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n          ports:\n            - containerPort: 8080\n');
+    await client.diagnosticsFor(uri, 1);
+    const actions = (await client.request<CodeAction[] | null>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
+      context: { diagnostics: [], only: ['refactor'] },
+    })) ?? [];
+    assert.ok(actions.length > 0 && actions.every((action) => action.kind === 'refactor.rewrite'));
+    const policy = findAction(actions, /networkpolicy\.yaml/);
+    assert.ok(policy, actions.map((action) => action.title).join('\n'));
+    const changes = policy.edit?.documentChanges ?? [];
+    assert.deepEqual(changes[0], { kind: 'create', uri: 'file:///tmp/x/deploy/api-networkpolicy.yaml', options: { overwrite: false, ignoreIfExists: true } });
+    const created = changes[1] as { textDocument: { uri: string }; edits: { newText: string }[] };
+    assert.equal(created.textDocument.uri, 'file:///tmp/x/deploy/api-networkpolicy.yaml');
+    assert.match(created.edits[0]!.newText, /kind: NetworkPolicy[\s\S]*podSelector: \{\}[\s\S]*port: 8080/);
+  });
+});

@@ -34,7 +34,7 @@ describe('LSP: initialize', () => {
     assert.equal(serverInfo?.name, 'bulkhead');
     assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
     assert.equal(capabilities.hoverProvider, true);
-    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.bulkhead'] });
+    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'refactor.rewrite', 'source.fixAll.bulkhead'] });
   });
 
   it('shuts down and exits with code 0', async () => {

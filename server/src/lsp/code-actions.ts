@@ -4,14 +4,14 @@
  * rule id and range, never by message text.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
-import type { AnalysisResult, Finding, TextEdit } from '../core/index';
+import type { AnalysisResult, Finding, RefactorOffer, TextEdit } from '../core/index';
 import { isFindingData, SOURCE } from './diagnostics';
 import { minimalEdit } from './fix-all';
 import { toLspEdit, toOffset, toRange, touches } from './positions';
 import { ignoreFileEdit, ignoreLineEdit } from './suppression-edits';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.bulkhead`;
-export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND];
 
 export interface CodeActionInput {
   readonly uri: string;
@@ -23,6 +23,12 @@ export interface CodeActionInput {
   readonly fixAll: (ruleId?: string) => string | undefined;
   /** Whether the client takes versioned `documentChanges` (so a stale edit is refused). */
   readonly versionedEdits: boolean;
+  /** The refactorings offered for the document (computed only when asked for). */
+  readonly refactors: () => readonly RefactorOffer[];
+  /** Whether the client can create files in a workspace edit (refactorings that add a file need it). */
+  readonly createFiles: boolean;
+  /** Whether the document is a Dockerfile (its refactorings apply to the whole file wherever the cursor is). */
+  readonly wholeFileRefactors: boolean;
 }
 
 export function codeActions(input: CodeActionInput): CodeAction[] {
@@ -77,6 +83,20 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
     }
   }
 
+  if (wants(CodeActionKind.RefactorRewrite)) {
+    const resolvedHere = new Set(here.map((finding) => finding.ruleId));
+    for (const offer of input.refactors()) {
+      const applies = input.wholeFileRefactors || touches(offer.range, requested) || offer.resolves.some((ruleId) => resolvedHere.has(ruleId));
+      if (!applies || (offer.newFiles?.length && !input.createFiles)) continue;
+      actions.push({
+        title: offer.title,
+        kind: CodeActionKind.RefactorRewrite,
+        diagnostics: here.filter((finding) => offer.resolves.includes(finding.ruleId)).flatMap((finding) => diagnosticsOf(finding, input)),
+        edit: refactorEdit(input, offer),
+      });
+    }
+  }
+
   if (wants(FIX_ALL_KIND) && result.findings.some((finding) => finding.fix?.safe)) {
     const fixed = input.fixAll();
     if (fixed !== undefined) {
@@ -110,6 +130,26 @@ function workspaceEdit(input: CodeActionInput, edits: readonly TextEdit[]): Work
   const lspEdits = edits.map((edit) => toLspEdit(input.result.lines, edit));
   if (input.versionedEdits) return { documentChanges: [{ textDocument: { uri: input.uri, version: input.version }, edits: lspEdits }] };
   return { changes: { [input.uri]: lspEdits } };
+}
+
+/** The document's edits plus, for each new file, a create operation and its text. */
+function refactorEdit(input: CodeActionInput, offer: RefactorOffer): WorkspaceEdit {
+  const newFiles = offer.newFiles ?? [];
+  if (newFiles.length === 0) return workspaceEdit(input, offer.edits);
+  const directory = input.uri.slice(0, input.uri.lastIndexOf('/') + 1);
+  const documentEdits = offer.edits.length > 0 ? [{ textDocument: { uri: input.uri, version: input.version }, edits: offer.edits.map((edit) => toLspEdit(input.result.lines, edit)) }] : [];
+  return {
+    documentChanges: [
+      ...documentEdits,
+      ...newFiles.flatMap((file) => {
+        const uri = directory + file.path.split('/').map(encodeURIComponent).join('/');
+        return [
+          { kind: 'create' as const, uri, options: { overwrite: false, ignoreIfExists: true } },
+          { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file.text }] },
+        ];
+      }),
+    ],
+  };
 }
 
 function unique<T>(values: readonly T[]): T[] {

@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../../package.json';
-import { DEFAULT_RULE_SET, WorkspaceIndex } from '../core/index';
+import { classifyFileName, DEFAULT_RULE_SET, refactorsOf, WorkspaceIndex } from '../core/index';
 import { createAnalyzer } from './analysis';
 import { CODE_ACTION_KINDS, codeActions } from './code-actions';
 import { toDiagnostics } from './diagnostics';
@@ -32,6 +32,8 @@ import { WorkspaceDiagnostics } from './workspace-diagnostics';
 
 /** `initializationOptions` a client may pass. */
 export interface InitializationOptions {
+  /** Quiet time after a keystroke before re-analysis (default 150 ms); 0 analyses every change (benchmarks). */
+  readonly debounceMs?: number;
   readonly logLevel?: 'error' | 'warn' | 'info' | 'debug';
 }
 
@@ -39,7 +41,7 @@ export interface InitializationOptions {
 const WATCHED_FILES = '**/{*.yaml,*.yml,Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*}';
 
 export function startServer(connection: Connection, host: ServerHost, options: ServerOptions = {}): void {
-  const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  let debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const maxFixPasses = options.maxFixPasses ?? DEFAULT_MAX_FIX_PASSES;
   const logger = createLogger(connection.console);
   const documents = new TextDocuments(TextDocument);
@@ -139,6 +141,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
     client = params.capabilities;
     const initOptions = (params.initializationOptions ?? {}) as InitializationOptions;
     if (isLogLevel(initOptions.logLevel)) logger.setLevel(initOptions.logLevel);
+    if (typeof initOptions.debounceMs === 'number' && initOptions.debounceMs >= 0) debounceMs = initOptions.debounceMs;
     if (client.workspace?.configuration) {
       settings = new SettingsStore(
         (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION }),
@@ -236,6 +239,12 @@ export function startServer(connection: Connection, host: ServerHost, options: S
         result: analysis.result,
         params,
         versionedEdits: client.workspace?.workspaceEdit?.documentChanges === true,
+        createFiles: client.workspace?.workspaceEdit?.documentChanges === true && (client.workspace.workspaceEdit.resourceOperations ?? []).includes('create'),
+        wholeFileRefactors: classifyFileName(pathOfUri(document.uri), document.languageId) === 'dockerfile',
+        refactors: () =>
+          cache.derived(document, documentSettings, 'refactors', () =>
+            refactorsOf({ fileName: pathOfUri(document.uri), text, languageId: document.languageId }, { workspace: index }),
+          ),
         fixAll: (ruleId) =>
           cache.derived(document, documentSettings, `fix-all:${ruleId ?? '*'}`, () =>
             fixAllText(

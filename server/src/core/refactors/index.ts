@@ -6,25 +6,34 @@ import type { DockerfileModel } from '../dockerfile/model';
 import { parseDockerfile } from '../dockerfile/model';
 import { isKubernetesDocument, resourcesOf, type KubernetesResource } from '../kubernetes/model';
 import { parseYamlFile } from '../yaml/yaml-document';
-import type { RefactorOffer, Refactoring } from './refactoring';
+import { workspaceObjectOf } from '../workspace/objects';
+import type { WorkspaceIndex } from '../workspace/workspace-index';
+import { networkpolicyDefaultDeny } from './networkpolicy-default-deny';
+import type { RefactorContext, RefactorOffer, Refactoring } from './refactoring';
 
 export const DOCKERFILE_REFACTORINGS: readonly Refactoring<DockerfileModel>[] = [];
-export const KUBERNETES_REFACTORINGS: readonly Refactoring<KubernetesResource>[] = [];
+export const KUBERNETES_REFACTORINGS: readonly Refactoring<KubernetesResource>[] = [networkpolicyDefaultDeny];
 
-/** The refactorings offered for a file, each with its edits (a BOM is handled like analyze does). */
-export function refactorsOf(input: AnalysisInput): RefactorOffer[] {
+/**
+ * The refactorings offered for a file, each with its edits (a BOM is handled like analyze does).
+ * With the workspace index, offers that depend on other files (a NetworkPolicy) are made only
+ * where they are needed.
+ */
+export function refactorsOf(input: AnalysisInput, options: { readonly workspace?: WorkspaceIndex } = {}): RefactorOffer[] {
   const bom = input.text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const text = bom ? input.text.slice(1) : input.text;
-  const context = { fileName: input.fileName };
   const kind = classifyFileName(input.fileName, input.languageId);
   let offers: RefactorOffer[] = [];
   if (kind === 'dockerfile') {
     const model = parseDockerfile(text);
+    const context: RefactorContext = { fileName: input.fileName };
     offers = DOCKERFILE_REFACTORINGS.flatMap((refactoring) => refactoring.offers(model, context));
-  } else if (kind === 'yaml') {
+  } else if (kind === 'yaml' && !(text.includes('{{') && text.includes('}}'))) {
     const file = parseYamlFile(text);
     if (file.documents.some(isKubernetesDocument)) {
       const resources = resourcesOf(file);
+      const workspace = options.workspace?.view(input.fileName, resources.map(workspaceObjectOf));
+      const context: RefactorContext = { fileName: input.fileName, ...(workspace ? { workspace } : {}) };
       offers = KUBERNETES_REFACTORINGS.flatMap((refactoring) => resources.flatMap((resource) => refactoring.offers(resource, context)));
     }
   }

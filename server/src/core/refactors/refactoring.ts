@@ -5,6 +5,7 @@
  * on a keystroke, and a refactoring that cannot be sure of its result offers nothing.
  */
 import type { OffsetRange, TextEdit } from '../engine/types';
+import type { WorkspaceView } from '../workspace/workspace-index';
 
 /** A file a refactoring creates, next to the file it rewrites. */
 export interface NewFile {
@@ -36,6 +37,8 @@ export interface RefactorOffer {
 export interface RefactorContext {
   /** The rewritten file's name (for naming new files). */
   readonly fileName: string;
+  /** The workspace index with this file's objects as they are now, when there is one. */
+  readonly workspace?: WorkspaceView;
 }
 
 export interface Refactoring<Subject> {
