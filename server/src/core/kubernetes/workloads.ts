@@ -49,8 +49,22 @@ export interface Container {
   readonly anchorRange: OffsetRange;
 }
 
+/**
+ * Every rule asks for the same resource's pod spec and containers: they are found once per
+ * resource. Keyed weakly by the (immutable) resource, so this memo holds nothing beyond the
+ * analysis that built it and is invisible to callers.
+ */
+const podSpecMemo = new WeakMap<KubernetesResource, PodSpec | null>();
+const containersMemo = new WeakMap<PodSpec, readonly Container[]>();
+
 /** The pod spec of a workload, or undefined for kinds that have none (or an incomplete manifest). */
 export function podSpecOf(resource: KubernetesResource): PodSpec | undefined {
+  let podSpec = podSpecMemo.get(resource);
+  if (podSpec === undefined) podSpecMemo.set(resource, (podSpec = findPodSpec(resource) ?? null));
+  return podSpec ?? undefined;
+}
+
+function findPodSpec(resource: KubernetesResource): PodSpec | undefined {
   const templatePath = POD_TEMPLATE_PATHS[resource.kind];
   if (!templatePath) return undefined;
   const template = templatePath.length === 0 ? resource.node : mapAt(resource.node, templatePath, resource.document);
@@ -71,7 +85,13 @@ export function isWindowsPod(podSpec: PodSpec): boolean {
 }
 
 /** Every container of a pod spec: init containers, containers and ephemeral containers. */
-export function containersOf(podSpec: PodSpec): Container[] {
+export function containersOf(podSpec: PodSpec): readonly Container[] {
+  let containers = containersMemo.get(podSpec);
+  if (!containers) containersMemo.set(podSpec, (containers = findContainers(podSpec)));
+  return containers;
+}
+
+function findContainers(podSpec: PodSpec): Container[] {
   const document = podSpec.resource.document;
   const containers: Container[] = [];
   for (const list of CONTAINER_LISTS) {
