@@ -1,28 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver';
+import { PRIVILEGED_POD_WITH_SIDECAR, ROOT_DOCKERFILE } from './manifests';
 import { applyWorkspaceEdit, editsFor, findAction, TestClient, withCode } from './support';
 
 const POD_URI = 'file:///tmp/x/two.yaml';
-const POD = [
-  'apiVersion: v1',
-  'kind: Pod',
-  'metadata:',
-  '  name: web',
-  'spec:',
-  '  containers:',
-  '    - name: app',
-  '      image: nginx:1.27',
-  '      securityContext:',
-  '        privileged: true',
-  '    - name: sidecar',
-  '      image: busybox:1.36',
-  '      securityContext:',
-  '        privileged: true',
-  '',
-].join('\n');
 const DOCKERFILE_URI = 'file:///tmp/x/Dockerfile';
-const DOCKERFILE = 'FROM alpine:3.20\nUSER root\n';
 
 function rangeOf(diagnostic: Diagnostic): Range {
   return diagnostic.range;
@@ -43,8 +26,8 @@ describe('LSP: code actions', () => {
 
   before(async () => {
     client = await TestClient.start();
-    client.open(POD_URI, POD);
-    client.open(DOCKERFILE_URI, DOCKERFILE);
+    client.open(POD_URI, PRIVILEGED_POD_WITH_SIDECAR);
+    client.open(DOCKERFILE_URI, ROOT_DOCKERFILE);
     podFindings = withCode((await client.diagnosticsFor(POD_URI, 1)).diagnostics, 'k8s/privileged-container');
     dockerfileFinding = withCode((await client.diagnosticsFor(DOCKERFILE_URI, 1)).diagnostics, 'dockerfile/user-root')[0]!;
     assert.equal(podFindings.length, 2);
@@ -68,7 +51,7 @@ describe('LSP: code actions', () => {
     const fix = findAction(actions, 'Run as UID 10001');
     assert.ok(fix);
     assert.equal(fix.isPreferred, false);
-    assert.equal(applyWorkspaceEdit(DOCKERFILE, fix.edit, DOCKERFILE_URI), 'FROM alpine:3.20\nUSER 10001\n');
+    assert.equal(applyWorkspaceEdit(ROOT_DOCKERFILE, fix.edit, DOCKERFILE_URI), 'FROM alpine:3.20\nUSER 10001\n');
   });
 
   it('finds fixes from the range alone, when the client sends no diagnostics', async () => {
@@ -82,7 +65,7 @@ describe('LSP: code actions', () => {
     const actions = await actionsAt(POD_URI, rangeOf(podFindings[0]!), [podFindings[0]!]);
     const fixAll = findAction(actions, 'Fix all k8s/privileged-container problems in this file');
     assert.ok(fixAll);
-    assert.equal(applyWorkspaceEdit(POD, fixAll.edit, POD_URI), POD.replaceAll('privileged: true', 'privileged: false'));
+    assert.equal(applyWorkspaceEdit(PRIVILEGED_POD_WITH_SIDECAR, fixAll.edit, POD_URI), PRIVILEGED_POD_WITH_SIDECAR.replaceAll('privileged: true', 'privileged: false'));
     const single = await actionsAt(DOCKERFILE_URI, rangeOf(dockerfileFinding), [dockerfileFinding]);
     assert.equal(findAction(single, /^Fix all/), undefined);
   });
@@ -96,7 +79,7 @@ describe('LSP: code actions', () => {
     assert.deepEqual(editsFor(ignore.edit, POD_URI), [
       { range: { start: { line: 13, character: 0 }, end: { line: 13, character: 0 } }, newText: '        # bulkhead-ignore k8s/privileged-container\n' },
     ]);
-    const ignored = applyWorkspaceEdit(POD, ignore.edit, POD_URI);
+    const ignored = applyWorkspaceEdit(PRIVILEGED_POD_WITH_SIDECAR, ignore.edit, POD_URI);
     const uri = 'file:///tmp/x/ignored.yaml';
     client.open(uri, ignored);
     const remaining = withCode((await client.diagnosticsFor(uri, 1)).diagnostics, 'k8s/privileged-container');
@@ -136,13 +119,13 @@ describe('LSP: code actions', () => {
 
   it('source.fixAll.bulkhead applies only safe fixes, and the fixed text is clean after didChange', async () => {
     const uri = 'file:///tmp/x/mixed.yaml';
-    client.open(uri, POD);
+    client.open(uri, PRIVILEGED_POD_WITH_SIDECAR);
     await client.diagnosticsFor(uri, 1);
     const [action, ...others] = await actionsAt(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll.bulkhead']);
     assert.equal(others.length, 0);
     assert.equal(action!.kind, 'source.fixAll.bulkhead');
     assert.equal(editsFor(action!.edit, uri).length, 1, 'fix-all is one minimal edit');
-    const fixed = applyWorkspaceEdit(POD, action!.edit, uri);
+    const fixed = applyWorkspaceEdit(PRIVILEGED_POD_WITH_SIDECAR, action!.edit, uri);
     // Other rules' safe fixes may join in; this rule's two fixes must be there.
     assert.equal(fixed.split('privileged: false').length - 1, 2);
     assert.ok(!fixed.includes('privileged: true'));
@@ -158,7 +141,7 @@ describe('LSP: code actions', () => {
     const actions = await actionsAt(DOCKERFILE_URI, rangeOf(dockerfileFinding), [], ['source.fixAll.bulkhead']);
     const fixAll = findAction(actions, /.*/);
     // user-root's fix is a suggestion: fix-all either is not offered or does not apply it.
-    assert.ok(fixAll === undefined || !applyWorkspaceEdit(DOCKERFILE, fixAll.edit, DOCKERFILE_URI).includes('USER 10001'));
+    assert.ok(fixAll === undefined || !applyWorkspaceEdit(ROOT_DOCKERFILE, fixAll.edit, DOCKERFILE_URI).includes('USER 10001'));
   });
 
   it('answers an empty list for an unknown document or a stale range', async () => {

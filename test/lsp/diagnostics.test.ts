@@ -1,24 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver';
+import { PRIVILEGED_POD, ROOT_DOCKERFILE } from './manifests';
 import { messageOf, TestClient, withCode } from './support';
 
 const DOCKERFILE_URI = 'file:///tmp/x/Dockerfile';
-const DOCKERFILE = 'FROM alpine:3.20\nUSER root\n';
 const POD_URI = 'file:///tmp/x/deploy/pod.yaml';
-const POD = [
-  'apiVersion: v1',
-  'kind: Pod',
-  'metadata:',
-  '  name: web',
-  'spec:',
-  '  containers:',
-  '    - name: app',
-  '      image: nginx:1.27',
-  '      securityContext:',
-  '        privileged: true',
-  '',
-].join('\n');
 
 const DIAGNOSTIC_SEVERITY = { error: 1, warning: 2, information: 3 } as const;
 
@@ -59,7 +46,7 @@ describe('LSP: diagnostics', () => {
   });
 
   it('publishes a Dockerfile finding on open with its exact range, code, docs link, source and data', async () => {
-    client.open(DOCKERFILE_URI, DOCKERFILE);
+    client.open(DOCKERFILE_URI, ROOT_DOCKERFILE);
     const published = await client.diagnosticsFor(DOCKERFILE_URI, 1);
     const [diagnostic, ...others] = withCode(published.diagnostics, 'dockerfile/user-root');
     assert.equal(others.length, 0);
@@ -72,7 +59,7 @@ describe('LSP: diagnostics', () => {
   });
 
   it('publishes a Kubernetes finding with its exact range and error severity', async () => {
-    client.open(POD_URI, POD);
+    client.open(POD_URI, PRIVILEGED_POD);
     const published = await client.diagnosticsFor(POD_URI, 1);
     const [diagnostic, ...others] = withCode(published.diagnostics, 'k8s/privileged-container');
     assert.equal(others.length, 0);
@@ -94,7 +81,7 @@ describe('LSP: diagnostics', () => {
 
   it('applies incremental (ranged) changes', async () => {
     const uri = 'file:///tmp/x/incremental/Dockerfile';
-    client.open(uri, DOCKERFILE);
+    client.open(uri, ROOT_DOCKERFILE);
     assert.equal(withCode((await client.diagnosticsFor(uri, 1)).diagnostics, 'dockerfile/user-root').length, 1);
     client.notify('textDocument/didChange', {
       textDocument: { uri, version: 2 },
@@ -120,7 +107,7 @@ describe('LSP: diagnostics', () => {
   });
 
   it('follows edits: a fixed line loses its finding', async () => {
-    client.change(POD_URI, 2, POD.replace('privileged: true', 'privileged: false'));
+    client.change(POD_URI, 2, PRIVILEGED_POD.replace('privileged: true', 'privileged: false'));
     const published = await client.diagnosticsFor(POD_URI, 2);
     assert.deepEqual(withCode(published.diagnostics, 'k8s/privileged-container'), []);
   });
@@ -159,14 +146,14 @@ describe('LSP: settings', () => {
   after(() => client.dispose());
 
   it('asks for the bulkhead section with the document as scope', async () => {
-    client.open(DOCKERFILE_URI, DOCKERFILE);
+    client.open(DOCKERFILE_URI, ROOT_DOCKERFILE);
     const published = await client.diagnosticsFor(DOCKERFILE_URI, 1);
     assert.deepEqual(withCode(published.diagnostics, 'dockerfile/user-root'), []);
     assert.ok(client.configurationRequests.some((request) => request.items.some((item) => item.section === 'bulkhead' && item.scopeUri === DOCKERFILE_URI)));
   });
 
   it('applies per-rule severities', async () => {
-    client.open(POD_URI, POD);
+    client.open(POD_URI, PRIVILEGED_POD);
     const published = await client.diagnosticsFor(POD_URI, 1);
     assert.deepEqual(withCode(published.diagnostics, 'k8s/privileged-container').map((diagnostic) => diagnostic.severity), [DIAGNOSTIC_SEVERITY.information]);
   });
@@ -215,7 +202,7 @@ describe('LSP: a client without workspace/configuration', () => {
   after(() => client.dispose());
 
   it('uses the defaults, then settings pushed with didChangeConfiguration', async () => {
-    client.open(DOCKERFILE_URI, DOCKERFILE);
+    client.open(DOCKERFILE_URI, ROOT_DOCKERFILE);
     const published = await client.diagnosticsFor(DOCKERFILE_URI, 1);
     assert.equal(withCode(published.diagnostics, 'dockerfile/user-root').length, 1);
     assert.deepEqual(client.configurationRequests, []);

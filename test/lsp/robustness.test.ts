@@ -1,24 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Hover } from 'vscode-languageserver';
+import { PRIVILEGED_POD, ROOT_DOCKERFILE } from './manifests';
 import { messageOf, TestClient, withCode } from './support';
 
 const INFORMATION = 3;
 const BIG_TIMEOUT_MS = 60_000;
-
-const POD = [
-  'apiVersion: v1',
-  'kind: Pod',
-  'metadata:',
-  '  name: web',
-  'spec:',
-  '  containers:',
-  '    - name: app',
-  '      image: nginx:1.27',
-  '      securityContext:',
-  '        privileged: true',
-  '',
-].join('\n');
 
 describe('LSP: malformed input never crashes the server', () => {
   let client: TestClient;
@@ -44,8 +31,8 @@ describe('LSP: malformed input never crashes the server', () => {
     const uri = 'file:///tmp/x/typed.yaml';
     client.open(uri, '');
     await client.diagnosticsFor(uri, 1);
-    for (let length = 1; length <= POD.length; length++) client.change(uri, length + 1, POD.slice(0, length));
-    const { diagnostics } = await client.diagnosticsFor(uri, POD.length + 1);
+    for (let length = 1; length <= PRIVILEGED_POD.length; length++) client.change(uri, length + 1, PRIVILEGED_POD.slice(0, length));
+    const { diagnostics } = await client.diagnosticsFor(uri, PRIVILEGED_POD.length + 1);
     assert.deepEqual(withCode(diagnostics, 'k8s/privileged-container').map((diagnostic) => diagnostic.range), [{ start: { line: 9, character: 8 }, end: { line: 9, character: 24 } }]);
   });
 
@@ -88,7 +75,7 @@ describe('LSP: malformed input never crashes the server', () => {
   it('a 5 MB manifest: analysed, the finding at its exact line, and the server still answers', { timeout: BIG_TIMEOUT_MS }, async () => {
     const uri = 'file:///tmp/x/big.yaml';
     const configMaps = Array.from({ length: 2000 }, (_, index) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${index}\ndata:\n  blob: "${'x'.repeat(2500)}"\n---\n`).join('');
-    const text = configMaps + POD;
+    const text = configMaps + PRIVILEGED_POD;
     assert.ok(text.length > 5_000_000);
     client.open(uri, text);
     const { diagnostics } = await client.diagnosticsFor(uri, 1, BIG_TIMEOUT_MS);
@@ -107,7 +94,7 @@ describe('LSP: malformed input never crashes the server', () => {
 
   it('a handler that throws is logged and answered, and the server keeps serving', async () => {
     const uri = 'file:///tmp/x/Dockerfile';
-    client.open(uri, 'FROM alpine:3.20\nUSER root\n');
+    client.open(uri, ROOT_DOCKERFILE);
     await client.diagnosticsFor(uri, 1);
     // No `context`: the code action handler throws reading it.
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 1, character: 5 }, end: { line: 1, character: 5 } } });

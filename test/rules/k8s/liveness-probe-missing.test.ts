@@ -1,33 +1,5 @@
 import { livenessProbeMissing } from '../../../server/src/core/rules/k8s/liveness-probe-missing';
 import { testRule } from '../../support/rule-tester';
-import { invalidInEveryKind, validInEveryKind } from './workload-samples';
+import { missingProbeTests } from './probe-samples';
 
-const SNIPPET = 'initContainers:\n- name: init\n  image: busybox:1.36\ncontainers:\n- name: app\n  image: nginx:1.27\n  ports:\n  - containerPort: 8080\n- name: sidecar\n  image: envoyproxy/envoy:v1.31.0\n  livenessProbe: {tcpSocket: {port: 9901}}\n  readinessProbe: {tcpSocket: {port: 9901}}\n- name: worker\n  image: ghcr.io/acme/worker:1.0.0\nephemeralContainers:\n- name: debug\n  image: busybox:1.36\n';
-/** Jobs and CronJobs run to completion: not checked. */
-const RUN_TO_COMPLETION = /\((Job|CronJob)\)$/;
-
-testRule(livenessProbeMissing, {
-  valid: [
-    { fixture: 'pass-probed-or-run-to-completion.yaml', name: 'a probe; a Job; a pod with restartPolicy OnFailure' },
-    ...validInEveryKind('every regular container has a probe', 'initContainers:\n- name: init\n  image: busybox:1.36\ncontainers:\n- name: app\n  image: nginx:1.27\n  livenessProbe:\n    httpGet: {path: /healthz, port: 8080}\n'),
-    ...validInEveryKind('run to completion', SNIPPET).filter((sample) => RUN_TO_COMPLETION.test(sample.name!)),
-    ...validInEveryKind('restartPolicy: Never', `restartPolicy: Never\n${SNIPPET}`),
-  ],
-  invalid: [
-    ...invalidInEveryKind(
-      'regular containers without the probe (init and ephemeral containers are not checked)',
-      SNIPPET,
-      [
-        { line: 5, column: 9, endLine: 5, endColumn: 12, messageId: 'missing', messageIncludes: ['Container `app`', '`livenessProbe`'], severity: 'info' },
-        { line: 13, column: 9, endLine: 13, endColumn: 15, messageId: 'missing', messageIncludes: ['Container `worker`'] },
-      ],
-      { fixed: 'initContainers:\n- name: init\n  image: busybox:1.36\ncontainers:\n- name: app\n  image: nginx:1.27\n  ports:\n  - containerPort: 8080\n  livenessProbe:\n    tcpSocket:\n      port: 8080\n- name: sidecar\n  image: envoyproxy/envoy:v1.31.0\n  livenessProbe: {tcpSocket: {port: 9901}}\n  readinessProbe: {tcpSocket: {port: 9901}}\n- name: worker\n  image: ghcr.io/acme/worker:1.0.0\nephemeralContainers:\n- name: debug\n  image: busybox:1.36\n', remainingAfterFix: 1 },
-    ).filter((sample) => !RUN_TO_COMPLETION.test(sample.name!)),
-    {
-      fixture: 'fail-crlf.yaml',
-      name: 'CRLF, the first TCP port, a comment kept',
-      findings: [{ line: 9, column: 15, endLine: 9, endColumn: 18, messageId: 'missing', messageIncludes: ['Deployment `api`'] }],
-      fixedFixture: 'fail-crlf.fixed.yaml',
-    },
-  ],
-});
+testRule(livenessProbeMissing, missingProbeTests({ probe: 'livenessProbe', severity: 'info' }));

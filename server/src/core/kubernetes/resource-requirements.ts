@@ -1,11 +1,13 @@
 /**
  * Container resource requests and limits (`resources.{requests,limits}.{cpu,memory}`): which
- * containers leave one unset, with Kubernetes' own defaulting taken into account.
+ * containers leave one unset, with Kubernetes' own defaulting taken into account, and the check
+ * the four rules about them share.
  */
-import type { TextEdit } from '../engine/types';
+import type { RuleContext, TextEdit } from '../engine/types';
 import { hasValue, mapAt, valueOf } from '../yaml/yaml-document';
 import { setIn } from '../yaml/yaml-edit';
-import { containersOf, type Container, type PodSpec } from './workloads';
+import type { KubernetesResource } from './model';
+import { containersOf, describeContainer, podSpecOf, type Container, type PodSpec } from './workloads';
 
 export type ResourceSection = 'requests' | 'limits';
 export type ComputeResource = 'cpu' | 'memory';
@@ -33,4 +35,27 @@ export function containersWithout(podSpec: PodSpec, section: ResourceSection, re
 export function placeholderEdits(container: Container, section: ResourceSection, resource: ComputeResource, placeholder: string): TextEdit[] {
   const { file, document } = container.podSpec.resource;
   return setIn(file, document, container.node, ['resources', section, resource], JSON.stringify(placeholder));
+}
+
+/**
+ * Reports every container of the resource's pod that leaves `resources.<section>.<resource>` unset
+ * (see `containersWithout`) as `missing`, with a fix titled `fixTitle` that inserts `placeholder`.
+ */
+export function reportMissingRequirement(
+  resource: KubernetesResource,
+  context: RuleContext,
+  section: ResourceSection,
+  computeResource: ComputeResource,
+  fix: { readonly title: string; readonly placeholder: string },
+): void {
+  const podSpec = podSpecOf(resource);
+  if (!podSpec) return;
+  for (const container of containersWithout(podSpec, section, computeResource)) {
+    context.report({
+      messageId: 'missing',
+      data: { container: describeContainer(container) },
+      range: container.anchorRange,
+      fix: { title: fix.title, edits: placeholderEdits(container, section, computeResource, fix.placeholder) },
+    });
+  }
 }

@@ -1,6 +1,4 @@
-import { describeService, fieldMap, hasField, isLegacyV2, serviceField } from '../../compose/service-fields';
-import { mapAt, pairOf } from '../../yaml/yaml-document';
-import { setIn } from '../../yaml/yaml-edit';
+import { reportMissingLimit } from '../../compose/resource-limits';
 import type { ComposeRule } from '../define';
 
 export const cpuLimitMissing: ComposeRule = {
@@ -29,24 +27,11 @@ export const cpuLimitMissing: ComposeRule = {
     },
   },
   check(service, context) {
-    if (hasField(service, 'cpus') || hasField(service, 'cpu_quota')) return;
-    const limits = mapAt(fieldMap(service, 'deploy'), ['resources', 'limits'], service.document);
-    if (pairOf(limits, 'cpus')) return;
-    const v2 = isLegacyV2(service);
-    const deploy = serviceField(service, 'deploy');
-    const inheritedDeploy = deploy?.inherited === true && !v2;
-    context.report({
-      messageId: v2 ? 'missingV2' : 'missing',
-      data: { service: describeService(service, inheritedDeploy ? deploy : undefined) },
-      range: inheritedDeploy ? deploy.range : service.nameRange,
-      ...(inheritedDeploy
-        ? {}
-        : {
-            fix: {
-              title: v2 ? 'Add cpus: 0.5 (adjust to the service)' : 'Add a CPU limit of half a core (adjust to the service)',
-              edits: v2 ? setIn(service.file, service.document, service.node, ['cpus'], '0.5') : setIn(service.file, service.document, service.node, ['deploy', 'resources', 'limits', 'cpus'], '"0.50"'),
-            },
-          }),
+    reportMissingLimit(service, context, {
+      limitKey: 'cpus',
+      serviceFields: ['cpus', 'cpu_quota'],
+      fix: { title: 'Add a CPU limit of half a core (adjust to the service)', value: '"0.50"' },
+      legacyV2Fix: { title: 'Add cpus: 0.5 (adjust to the service)', field: 'cpus', value: '0.5' },
     });
   },
 };

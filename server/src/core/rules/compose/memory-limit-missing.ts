@@ -1,6 +1,4 @@
-import { describeService, fieldMap, hasField, isLegacyV2, serviceField } from '../../compose/service-fields';
-import { mapAt, pairOf } from '../../yaml/yaml-document';
-import { setIn } from '../../yaml/yaml-edit';
+import { reportMissingLimit } from '../../compose/resource-limits';
 import type { ComposeRule } from '../define';
 
 export const memoryLimitMissing: ComposeRule = {
@@ -29,24 +27,11 @@ export const memoryLimitMissing: ComposeRule = {
     },
   },
   check(service, context) {
-    if (hasField(service, 'mem_limit')) return;
-    const limits = mapAt(fieldMap(service, 'deploy'), ['resources', 'limits'], service.document);
-    if (pairOf(limits, 'memory')) return;
-    const v2 = isLegacyV2(service);
-    const deploy = serviceField(service, 'deploy');
-    const inheritedDeploy = deploy?.inherited === true && !v2;
-    context.report({
-      messageId: v2 ? 'missingV2' : 'missing',
-      data: { service: describeService(service, inheritedDeploy ? deploy : undefined) },
-      range: inheritedDeploy ? deploy.range : service.nameRange,
-      ...(inheritedDeploy
-        ? {}
-        : {
-            fix: {
-              title: v2 ? 'Add mem_limit: 512m (adjust to the service)' : 'Add a 512M memory limit (adjust to the service)',
-              edits: v2 ? setIn(service.file, service.document, service.node, ['mem_limit'], '512m') : setIn(service.file, service.document, service.node, ['deploy', 'resources', 'limits', 'memory'], '512M'),
-            },
-          }),
+    reportMissingLimit(service, context, {
+      limitKey: 'memory',
+      serviceFields: ['mem_limit'],
+      fix: { title: 'Add a 512M memory limit (adjust to the service)', value: '512M' },
+      legacyV2Fix: { title: 'Add mem_limit: 512m (adjust to the service)', field: 'mem_limit', value: '512m' },
     });
   },
 };

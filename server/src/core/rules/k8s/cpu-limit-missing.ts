@@ -1,5 +1,4 @@
-import { containersWithout, placeholderEdits } from '../../kubernetes/resource-requirements';
-import { describeContainer, podSpecOf } from '../../kubernetes/workloads';
+import { reportMissingRequirement } from '../../kubernetes/resource-requirements';
 import type { KubernetesRule } from '../define';
 
 /** Not a valid quantity on purpose: the API server rejects the manifest until someone chooses a value. */
@@ -30,15 +29,6 @@ export const cpuLimitMissing: KubernetesRule = {
     },
   },
   check(resource, context) {
-    const podSpec = podSpecOf(resource);
-    if (!podSpec) return;
-    for (const container of containersWithout(podSpec, 'limits', 'cpu')) {
-      context.report({
-        messageId: 'missing',
-        data: { container: describeContainer(container) },
-        range: container.anchorRange,
-        fix: { title: 'Add a CPU limit placeholder to fill in (the manifest is invalid until you do)', edits: placeholderEdits(container, 'limits', 'cpu', PLACEHOLDER) },
-      });
-    }
+    reportMissingRequirement(resource, context, 'limits', 'cpu', { title: 'Add a CPU limit placeholder to fill in (the manifest is invalid until you do)', placeholder: PLACEHOLDER });
   },
 };

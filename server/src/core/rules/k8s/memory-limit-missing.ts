@@ -1,5 +1,4 @@
-import { containersWithout, placeholderEdits } from '../../kubernetes/resource-requirements';
-import { describeContainer, podSpecOf } from '../../kubernetes/workloads';
+import { reportMissingRequirement } from '../../kubernetes/resource-requirements';
 import type { KubernetesRule } from '../define';
 
 /** Not a valid quantity on purpose: the API server rejects the manifest until someone chooses a value. */
@@ -31,15 +30,6 @@ export const memoryLimitMissing: KubernetesRule = {
     },
   },
   check(resource, context) {
-    const podSpec = podSpecOf(resource);
-    if (!podSpec) return;
-    for (const container of containersWithout(podSpec, 'limits', 'memory')) {
-      context.report({
-        messageId: 'missing',
-        data: { container: describeContainer(container) },
-        range: container.anchorRange,
-        fix: { title: 'Add a memory limit placeholder to fill in (the manifest is invalid until you do)', edits: placeholderEdits(container, 'limits', 'memory', PLACEHOLDER) },
-      });
-    }
+    reportMissingRequirement(resource, context, 'limits', 'memory', { title: 'Add a memory limit placeholder to fill in (the manifest is invalid until you do)', placeholder: PLACEHOLDER });
   },
 };

@@ -1,13 +1,5 @@
-import { containerPortsOf } from '../../kubernetes/ports';
-import { containersOf, describeContainer, podSpecOf, type Container } from '../../kubernetes/workloads';
-import { hasValue, scalarValue, valueOf } from '../../yaml/yaml-document';
-import { setIn } from '../../yaml/yaml-edit';
+import { reportMissingProbe } from '../../kubernetes/probes';
 import type { KubernetesRule } from '../define';
-
-const PROBE = 'readinessProbe';
-
-/** Kinds whose pods run to completion: they serve no traffic to gate, and checkov skips them too. */
-const RUN_TO_COMPLETION_KINDS = new Set(['Job', 'CronJob']);
 
 export const readinessProbeMissing: KubernetesRule = {
   meta: {
@@ -34,27 +26,6 @@ export const readinessProbeMissing: KubernetesRule = {
     },
   },
   check(resource, context) {
-    if (RUN_TO_COMPLETION_KINDS.has(resource.kind)) return;
-    const podSpec = podSpecOf(resource);
-    if (!podSpec) return;
-    const restartPolicy = scalarValue(podSpec.node, 'restartPolicy', resource.document);
-    if (restartPolicy === 'Never' || restartPolicy === 'OnFailure') return;
-    for (const container of containersOf(podSpec)) {
-      if (container.list !== 'containers' || hasValue(valueOf(container.node, PROBE, resource.document))) continue;
-      const port = firstTcpPort(container);
-      context.report({
-        messageId: 'missing',
-        data: { container: describeContainer(container) },
-        range: container.anchorRange,
-        ...(port === undefined
-          ? {}
-          : { fix: { title: `Add a TCP readiness probe on port ${port} (check it fits the application)`, edits: setIn(resource.file, resource.document, container.node, [PROBE, 'tcpSocket', 'port'], String(port)) } }),
-      });
-    }
+    reportMissingProbe(resource, context, 'readinessProbe', (port) => `Add a TCP readiness probe on port ${port} (check it fits the application)`);
   },
 };
-
-/** The first TCP port the container declares: the starting point of a probe skeleton. */
-function firstTcpPort(container: Container): number | undefined {
-  return containerPortsOf(container).find((port) => port.protocol === 'TCP' && port.containerPort !== undefined && port.containerPort > 0)?.containerPort;
-}
