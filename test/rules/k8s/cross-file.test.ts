@@ -3,6 +3,7 @@ import { envValueFromMissing } from '../../../server/src/core/rules/k8s/env-valu
 import { namespaceQuotas } from '../../../server/src/core/rules/k8s/namespace-quotas';
 import { networkpolicyCoverage } from '../../../server/src/core/rules/k8s/networkpolicy-coverage';
 import { nonExistentSa } from '../../../server/src/core/rules/k8s/non-existent-sa';
+import { rbacBindingDangerousRole } from '../../../server/src/core/rules/k8s/rbac-binding-dangerous-role';
 import { testRule } from '../../support/rule-tester';
 
 const deployment = (extraPodSpec = '', namespace = 'shop') => `apiVersion: apps/v1
@@ -140,6 +141,45 @@ testRule(namespaceQuotas, {
       text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n',
       workspace: { 'quota.yaml': 'apiVersion: v1\nkind: ResourceQuota\nmetadata:\n  name: q\n  namespace: shop\n' },
       findings: [{ line: 2, column: 1, endLine: 2, endColumn: 5, messageId: 'missing', messageIncludes: ['no LimitRange in'] }],
+    },
+  ],
+});
+
+const SECRET_READER = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: secret-reader\n  namespace: shop\nrules:\n  - apiGroups: [""]\n    resources: [configmaps]\n    verbs: [get]\n  - apiGroups: [""]\n    resources: [secrets]\n    verbs: [get, list]\n';
+const binding = (subject: string, role = 'secret-reader', kind = 'Role') => `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: ci
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ${kind}
+  name: ${role}
+subjects:
+  - kind: ServiceAccount
+    name: ${subject}
+    namespace: shop
+`;
+
+testRule(rbacBindingDangerousRole, {
+  valid: [
+    { name: 'a narrow role', text: binding('ci', 'config-reader'), workspace: { 'role.yaml': SECRET_READER.replace('secret-reader', 'config-reader').replace('[secrets]', '[configmaps]') } },
+    { name: 'secrets narrowed by resourceNames', text: binding('ci'), workspace: { 'role.yaml': SECRET_READER.replace('verbs: [get, list]\n', 'verbs: [get, list]\n    resourceNames: [ci-token]\n') } },
+    { name: 'the role is not in the workspace', text: binding('ci') },
+    { name: 'a Role of another namespace', text: binding('ci'), workspace: { 'role.yaml': SECRET_READER.replace('namespace: shop', 'namespace: other') } },
+  ],
+  invalid: [
+    {
+      name: 'the second rule of the Role (in another file) reads Secrets',
+      text: binding('ci'),
+      workspace: { 'role.yaml': SECRET_READER },
+      findings: [{ line: 9, column: 9, endLine: 9, endColumn: 22, messageId: 'dangerous', severity: 'warning', messageIncludes: ['RoleBinding `ci`', 'ServiceAccount `ci`', 'read Secrets'] }],
+    },
+    {
+      name: 'the default ServiceAccount bound to a wildcard ClusterRole',
+      text: binding('default', 'admin-all', 'ClusterRole'),
+      workspace: { 'cluster-role.yaml': 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: admin-all\nrules:\n  - apiGroups: ["*"]\n    resources: ["*"]\n    verbs: ["*"]\n' },
+      findings: [{ line: 9, column: 9, endLine: 9, endColumn: 18, messageId: 'defaultAccount', severity: 'error', messageIncludes: ['do anything'] }],
     },
   ],
 });

@@ -5,6 +5,7 @@
  */
 import type { OffsetRange } from '../engine/types';
 import { describeResource, type KubernetesResource } from '../kubernetes/model';
+import { grantOf, isRole, policyRulesOf, roleRefOf, subjectsOf, WILDCARD, type Permission } from '../kubernetes/rbac';
 import { containersOf, describeContainer, podSpecOf } from '../kubernetes/workloads';
 import { asMap, asScalar, mapAt, rangeOf, scalarValue, seqItems, stringValue, valueOf, type YamlDocument, type YamlMap } from '../yaml/yaml-document';
 
@@ -58,7 +59,27 @@ export interface WorkspaceObject {
   readonly dataKeys: readonly string[];
   /** A NetworkPolicy's `spec.podSelector`. */
   readonly podSelector: LabelSelector | undefined;
+  /** What a Role or ClusterRole grants that matters to who is bound to it (`read Secrets`, …). */
+  readonly dangerousGrants: readonly string[];
+  /** A RoleBinding's or ClusterRoleBinding's role and subjects. */
+  readonly binding: BindingInfo | undefined;
 }
+
+export interface BindingInfo {
+  readonly roleKind: string | undefined;
+  readonly roleName: string;
+  readonly roleNameRange: OffsetRange;
+  readonly subjects: readonly { readonly kind: string | undefined; readonly name: string | undefined; readonly namespace: string | undefined }[];
+}
+
+/** Permissions whose holders can take over secrets, workloads or the cluster: what a binding to them hands out. */
+const DANGEROUS_PERMISSIONS: readonly { readonly label: string; readonly permission: Permission }[] = [
+  { label: 'read Secrets', permission: { groups: [''], resources: ['secrets'], verbs: ['get', 'list', 'watch'], unlessNarrowed: true } },
+  { label: 'escalate or bind roles', permission: { groups: ['rbac.authorization.k8s.io'], resources: ['roles', 'clusterroles', 'rolebindings', 'clusterrolebindings'], verbs: ['escalate', 'bind'] } },
+  { label: 'impersonate users', permission: { groups: ['', 'authentication.k8s.io'], resources: ['users', 'groups', 'serviceaccounts'], verbs: ['impersonate'] } },
+  { label: 'exec into pods', permission: { groups: [''], resources: ['pods/exec', 'pods/attach'], verbs: ['create', 'get'] } },
+  { label: 'create pods', permission: { groups: ['', 'apps', 'batch'], resources: ['pods', 'deployments', 'daemonsets', 'statefulsets', 'jobs', 'cronjobs'], verbs: ['create'] } },
+];
 
 export function workspaceObjectOf(resource: KubernetesResource): WorkspaceObject {
   const { document } = resource;
@@ -109,6 +130,26 @@ export function workspaceObjectOf(resource: KubernetesResource): WorkspaceObject
     references,
     dataKeys: isData ? [...keysOf(mapAt(resource.node, ['data'], document)), ...keysOf(mapAt(resource.node, ['stringData'], document)), ...keysOf(mapAt(resource.node, ['binaryData'], document))] : [],
     podSelector: resource.kind === 'NetworkPolicy' ? selectorOf(mapAt(resource.node, ['spec', 'podSelector'], document), document) : undefined,
+    dangerousGrants: isRole(resource) ? dangerousGrantsOf(resource) : [],
+    binding: bindingOf(resource),
+  };
+}
+
+function dangerousGrantsOf(role: KubernetesResource): string[] {
+  const rules = policyRulesOf(role);
+  const labels = DANGEROUS_PERMISSIONS.filter(({ permission }) => rules.some((rule) => grantOf(rule, permission))).map(({ label }) => label);
+  const wildcard = rules.some((rule) => rule.verbs.some((item) => item.value === WILDCARD) && rule.resources.some((item) => item.value === WILDCARD));
+  return wildcard ? ['do anything (`*` verbs on `*` resources)', ...labels] : labels;
+}
+
+function bindingOf(resource: KubernetesResource): BindingInfo | undefined {
+  const roleRef = roleRefOf(resource);
+  if (!roleRef?.name) return undefined;
+  return {
+    roleKind: roleRef.kind,
+    roleName: roleRef.name,
+    roleNameRange: roleRef.nameRange,
+    subjects: subjectsOf(resource).map(({ kind, name, namespace }) => ({ kind, name, namespace })),
   };
 }
 
@@ -184,5 +225,6 @@ export function shiftObject(object: WorkspaceObject, by: number): WorkspaceObjec
     anchorRange: shift(object.anchorRange),
     podTemplate: object.podTemplate && { ...object.podTemplate, anchorRange: shift(object.podTemplate.anchorRange) },
     references: object.references.map((reference) => ({ ...reference, range: shift(reference.range) })),
+    binding: object.binding && { ...object.binding, roleNameRange: shift(object.binding.roleNameRange) },
   };
 }

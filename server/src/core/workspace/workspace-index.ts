@@ -16,7 +16,7 @@ export interface WorkspaceView {
 }
 
 /** Kinds whose presence or absence other files' findings depend on. */
-const REFERENCED_KINDS = new Set(['NetworkPolicy', 'ServiceAccount', 'Secret', 'ConfigMap', 'Namespace', 'LimitRange', 'ResourceQuota']);
+const REFERENCED_KINDS = new Set(['NetworkPolicy', 'ServiceAccount', 'Secret', 'ConfigMap', 'Namespace', 'LimitRange', 'ResourceQuota', 'Role', 'ClusterRole', 'ExternalSecret', 'SealedSecret']);
 
 export class WorkspaceIndex {
   private readonly byFile = new Map<string, readonly WorkspaceObject[]>();
@@ -65,15 +65,15 @@ export class WorkspaceIndex {
 
   /**
    * Other files whose findings can change when `file`'s objects go from `before` to `after`:
-   * when a referenced kind (a NetworkPolicy, a ServiceAccount, …) appeared, changed or went, every
-   * file with workloads or namespaces; otherwise none.
+   * when a referenced kind (a NetworkPolicy, a ServiceAccount, a Role, …) appeared, changed or
+   * went, every file with workloads, namespaces or role bindings; otherwise none.
    */
   private dependents(file: string, before: readonly WorkspaceObject[], after: readonly WorkspaceObject[]): string[] {
     const referenced = (objects: readonly WorkspaceObject[]) =>
       JSON.stringify(objects.filter((object) => REFERENCED_KINDS.has(object.kind)).map(identity));
     if (referenced(before) === referenced(after)) return [];
     return [...this.byFile.entries()]
-      .filter(([other, objects]) => other !== file && objects.some((object) => object.podTemplate !== undefined || object.kind === 'Namespace'))
+      .filter(([other, objects]) => other !== file && objects.some((object) => object.podTemplate !== undefined || object.kind === 'Namespace' || object.binding !== undefined))
       .map(([other]) => other);
   }
 
@@ -94,5 +94,5 @@ export class WorkspaceIndex {
 
 /** What about an object other files can depend on (not its ranges, which move with every edit). */
 function identity(object: WorkspaceObject): unknown {
-  return [object.kind, object.name, object.namespace, [...object.labels], object.dataKeys, object.podSelector && [[...object.podSelector.matchLabels], object.podSelector.matchExpressions]];
+  return [object.kind, object.name, object.namespace, [...object.labels], object.dataKeys, object.podSelector && [[...object.podSelector.matchLabels], object.podSelector.matchExpressions], object.dangerousGrants];
 }
