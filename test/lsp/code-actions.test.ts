@@ -114,7 +114,10 @@ describe('LSP: code actions', () => {
     const quickFixOnly = await actionsAt(POD_URI, rangeOf(first!), [first!], ['quickfix']);
     assert.ok(quickFixOnly.length > 0);
     assert.ok(quickFixOnly.every((action) => action.kind === 'quickfix'));
-    assert.deepEqual(await actionsAt(POD_URI, rangeOf(first!), [first!], ['refactor']), []);
+    const refactorOnly = await actionsAt(POD_URI, rangeOf(first!), [first!], ['refactor']);
+    assert.ok(refactorOnly.length > 0, 'the hardened-securityContext refactoring is offered on the pod');
+    assert.ok(refactorOnly.every((action) => action.kind === 'refactor.rewrite'));
+    assert.deepEqual(await actionsAt(POD_URI, rangeOf(first!), [first!], ['notebook']), []);
   });
 
   it('source.fixAll.bulkhead applies only safe fixes, and the fixed text is clean after didChange', async () => {

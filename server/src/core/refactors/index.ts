@@ -8,11 +8,15 @@ import { isKubernetesDocument, resourcesOf, type KubernetesResource } from '../k
 import { parseYamlFile } from '../yaml/yaml-document';
 import { workspaceObjectOf } from '../workspace/objects';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
+import { dockerfileDistroless } from './dockerfile-distroless';
 import { networkpolicyDefaultDeny } from './networkpolicy-default-deny';
+import { hardenSecurityContext } from './harden-security-context';
+import { pspToPsa } from './psp-to-psa';
+import { secretToExternalSecret } from './secret-to-external-secret';
 import type { RefactorContext, RefactorOffer, Refactoring } from './refactoring';
 
-export const DOCKERFILE_REFACTORINGS: readonly Refactoring<DockerfileModel>[] = [];
-export const KUBERNETES_REFACTORINGS: readonly Refactoring<KubernetesResource>[] = [networkpolicyDefaultDeny];
+export const DOCKERFILE_REFACTORINGS: readonly Refactoring<DockerfileModel>[] = [dockerfileDistroless];
+export const KUBERNETES_REFACTORINGS: readonly Refactoring<KubernetesResource>[] = [networkpolicyDefaultDeny, hardenSecurityContext, secretToExternalSecret, pspToPsa];
 
 /**
  * The refactorings offered for a file, each with its edits (a BOM is handled like analyze does).

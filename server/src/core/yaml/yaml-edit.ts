@@ -242,3 +242,160 @@ function documentStep(file: YamlFile, root: YamlNode | null): number | undefined
 export function eol(file: YamlFile): string {
   return file.text.includes('\r\n') ? '\r\n' : '\n';
 }
+
+/**
+ * A value to merge into YAML source: the source text of a scalar or flow collection (`false`,
+ * `RuntimeDefault`, `{}`), a mapping of values, or a sequence of values.
+ */
+export type YamlValue = string | YamlValues | readonly YamlValue[];
+export interface YamlValues {
+  readonly [key: string]: YamlValue;
+}
+
+/**
+ * Edits that merge `values` into `map` in one pass, with non-overlapping edits: mappings merge
+ * key by key (missing keys are inserted together, block or flow like the mapping they join),
+ * sequences get the items appended, scalars replace what is there. New block content follows the
+ * document's indentation step and its sequence style (indented `- ` or not). Edits nested deeper
+ * come first in the list, so insertions at the same offset apply in the right order (see
+ * {@link joinEdits}).
+ */
+export function mergeInto(file: YamlFile, document: YamlDocument, map: YamlMap, values: YamlValues): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const missing: [string, YamlValue][] = [];
+  const step = indentStep(file, document, map);
+  for (const [key, wanted] of Object.entries(values)) {
+    const pair = pairOf(map, key);
+    if (!pair) {
+      missing.push([key, wanted]);
+      continue;
+    }
+    const value = resolveNode(pair.value, document);
+    const keyNode = pair.key as YamlNode;
+    if (isMapping(wanted) && asMap(value)) {
+      edits.push(...mergeInto(file, document, asMap(value)!, wanted));
+    } else if (Array.isArray(wanted) && value && isSeq(value)) {
+      for (const item of wanted as readonly YamlValue[]) edits.push(...appendValueToSeq(file, document, value as YamlNode & { items: unknown[]; flow?: boolean }, item));
+    } else if (!value || isEmptyScalar(value)) {
+      if (typeof wanted === 'string' || map.flow || isEmptyValue(wanted)) {
+        edits.push(afterKey(file, keyNode, ` ${flowValue(wanted)}`));
+      } else {
+        const indent = columnOf(file, rangeOf(keyNode).start);
+        const at = file.lines.lineEnd(file.lines.positionAt(rangeOf(keyNode).start).line);
+        edits.push({ start: at, end: at, newText: blockValue(file, document, wanted, indent, step) });
+      }
+    } else {
+      edits.push(replaceNode(value, flowValue(wanted)));
+    }
+  }
+  if (missing.length === 0) return edits;
+  if (map.flow || map.items.length === 0) {
+    const range = rangeOf(map);
+    const entries = missing.map(([key, value]) => `${key}: ${flowValue(value)}`).join(', ');
+    const closing = file.text.lastIndexOf('}', range.end);
+    if (closing < range.start || map.items.length === 0) return [...edits, replaceNode(map, `{ ${entries} }`)];
+    const end = endOfPair(map.items[map.items.length - 1]!);
+    return [...edits, { start: end, end, newText: `, ${entries}` }];
+  }
+  const indent = columnOf(file, rangeOf(map.items[0]!.key as YamlNode).start);
+  const at = lineEndAfter(file, endOfPair(map.items[map.items.length - 1]!));
+  return [...edits, { start: at, end: at, newText: blockPairs(file, document, missing, indent, step) }];
+}
+
+/** Edits that append `item` to a block or flow sequence; a mapping item is written in block style in a block sequence. */
+export function appendValueToSeq(file: YamlFile, document: YamlDocument, seq: YamlNode & { items: unknown[]; flow?: boolean }, item: YamlValue): TextEdit[] {
+  if (seq.flow || seq.items.length === 0 || typeof item === 'string') return appendToSeq(file, seq, flowValue(item));
+  const first = seq.items[0] as YamlNode;
+  const dash = dashBefore(file, rangeOf(first).start);
+  const dashColumn = columnOf(file, dash);
+  const contentColumn = Math.max(dashColumn + 2, columnOf(file, rangeOf(first).start));
+  const last = seq.items[seq.items.length - 1] as YamlNode;
+  const at = lineEndAfter(file, rangeOf(last).end);
+  const step = indentStep(file, document, asMap(first) ?? (seq as unknown as YamlMap));
+  return [{ start: at, end: at, newText: blockItem(file, document, item, dashColumn, contentColumn - dashColumn, step) }];
+}
+
+/**
+ * Sorts edits by position, keeping the list order of edits that start at the same offset, and
+ * joins insertions at one offset into a single edit (in list order), so that every client applies
+ * them the same way. Throws on overlapping edits.
+ */
+export function joinEdits(edits: readonly TextEdit[]): TextEdit[] {
+  const sorted = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.start - b.edit.start || a.order - b.order).map(({ edit }) => edit);
+  const joined: TextEdit[] = [];
+  for (const edit of sorted) {
+    const previous = joined[joined.length - 1];
+    if (previous && previous.start === previous.end && edit.start === previous.start) {
+      joined[joined.length - 1] = { start: previous.start, end: edit.end, newText: previous.newText + edit.newText };
+      continue;
+    }
+    if (previous && edit.start < previous.end) throw new Error(`overlapping edits at offset ${edit.start}`);
+    joined.push(edit);
+  }
+  return joined;
+}
+
+/** The YAML source of a value in flow style: `{ a: 1, b: [x] }`. */
+export function flowValue(value: YamlValue): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return `[${(value as readonly YamlValue[]).map(flowValue).join(', ')}]`;
+  const entries = Object.entries(value as YamlValues);
+  return entries.length === 0 ? '{}' : `{ ${entries.map(([key, inner]) => `${key}: ${flowValue(inner)}`).join(', ')} }`;
+}
+
+function isMapping(value: YamlValue): value is YamlValues {
+  return typeof value === 'object' && !Array.isArray(value);
+}
+
+/** `{}`, `[]`: written in flow style even in block context. */
+function isEmptyValue(value: YamlValue): boolean {
+  return typeof value !== 'string' && (Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0);
+}
+
+/** Block pairs, each on a new line at `indent`. */
+function blockPairs(file: YamlFile, document: YamlDocument, entries: readonly (readonly [string, YamlValue])[], indent: number, step: number): string {
+  return entries.map(([key, value]) => {
+    const head = `${eol(file)}${' '.repeat(indent)}${key}:`;
+    return typeof value === 'string' || isEmptyValue(value) ? `${head} ${flowValue(value)}` : head + blockValue(file, document, value, indent, step);
+  }).join('');
+}
+
+/** The block content under a key at column `keyIndent`: nested pairs, or sequence items. */
+function blockValue(file: YamlFile, document: YamlDocument, value: YamlValues | readonly YamlValue[], keyIndent: number, step: number): string {
+  if (!Array.isArray(value)) return blockPairs(file, document, Object.entries(value as YamlValues), keyIndent + step, step);
+  const dashColumn = keyIndent + sequenceOffset(file, document, step);
+  return (value as readonly YamlValue[]).map((item) => blockItem(file, document, item, dashColumn, 2, step)).join('');
+}
+
+/** `- item` at `dashColumn`; a mapping item's keys at `dashColumn + contentOffset`, the first one on the dash line. */
+function blockItem(file: YamlFile, document: YamlDocument, item: YamlValue, dashColumn: number, contentOffset: number, step: number): string {
+  const dashLine = `${eol(file)}${' '.repeat(dashColumn)}-${' '.repeat(Math.max(1, contentOffset - 1))}`;
+  if (typeof item === 'string' || isEmptyValue(item) || Array.isArray(item)) return `${dashLine}${flowValue(item)}`;
+  const pairs = blockPairs(file, document, Object.entries(item as YamlValues), dashColumn + contentOffset, step);
+  return dashLine + pairs.slice(eol(file).length + dashColumn + contentOffset);
+}
+
+/**
+ * How far the document indents a block sequence's dashes past its key: 0 for `key:\n- item`,
+ * the step otherwise (read off the first block sequence under a key; the step when there is none).
+ */
+function sequenceOffset(file: YamlFile, document: YamlDocument, step: number): number {
+  const queue: unknown[] = [document.contents];
+  for (let visited = 0; visited < queue.length && visited < 5000; visited++) {
+    const node = queue[visited];
+    if (isMap(node)) {
+      for (const item of node.items) {
+        const value = item.value;
+        if (isSeq(value) && !value.flow && value.items[0] && (value.items[0] as YamlNode).range && isScalar(item.key)) {
+          const keyLine = file.lines.positionAt(rangeOf(item.key as YamlNode).start).line;
+          const dash = dashBefore(file, rangeOf(value.items[0] as YamlNode).start);
+          if (file.lines.positionAt(dash).line > keyLine) return Math.max(0, columnOf(file, dash) - columnOf(file, rangeOf(item.key as YamlNode).start));
+        }
+        queue.push(value);
+      }
+    } else if (isSeq(node)) {
+      queue.push(...node.items);
+    }
+  }
+  return step;
+}
