@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver';
 import { PRIVILEGED_POD_WITH_SIDECAR, ROOT_DOCKERFILE } from './manifests';
+import { withTabStops } from '../../server/src/lsp/code-actions';
 import { applyWorkspaceEdit, editsFor, findAction, TestClient, withCode } from './support';
 
 const POD_URI = 'file:///tmp/x/two.yaml';
@@ -178,5 +179,37 @@ describe('LSP: refactorings', () => {
     const created = changes[1] as { textDocument: { uri: string }; edits: { newText: string }[] };
     assert.equal(created.textDocument.uri, 'file:///tmp/x/deploy/api-networkpolicy.yaml');
     assert.match(created.edits[0]!.newText, /kind: NetworkPolicy[\s\S]*podSelector: \{\}[\s\S]*port: 8080/);
+  });
+});
+
+describe('LSP: refactoring placeholders as tab stops', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ workspaceCapabilities: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } });
+  });
+  after(() => client.dispose());
+
+  it('turns CHANGE-ME placeholders into numbered tab stops for clients with snippet edits', async () => {
+    const uri = 'file:///tmp/x/deploy/secret.yaml';
+    client.open(uri, 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\nstringData:\n  password: s3cr3t-Value-42\n');
+    await client.diagnosticsFor(uri, 1);
+    const actions = (await client.request<CodeAction[] | null>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
+      context: { diagnostics: [], only: ['refactor.rewrite'] },
+    })) ?? [];
+    const external = findAction(actions, /ExternalSecret/);
+    assert.ok(external, actions.map((action) => action.title).join('\n'));
+    const edits = (external.edit?.documentChanges?.[0] as { edits: { snippet?: { kind: string; value: string } }[] }).edits;
+    const snippet = edits.find((edit) => edit.snippet)?.snippet;
+    assert.equal(snippet?.kind, 'snippet');
+    assert.match(snippet!.value, /name: \$\{1:CHANGE-ME\}[\s\S]*key: \$\{2:CHANGE-ME\}/);
+    assert.ok(!snippet!.value.includes('s3cr3t'), 'the plaintext is gone');
+  });
+});
+
+describe('withTabStops', () => {
+  it('escapes snippet syntax in the literal text', () => {
+    assert.equal(withTabStops('a: $HOME}\\ CHANGE-ME b: CHANGE-ME'), 'a: \\$HOME\\}\\\\ ${1:CHANGE-ME} b: ${2:CHANGE-ME}');
   });
 });

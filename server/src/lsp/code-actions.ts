@@ -4,7 +4,7 @@
  * rule id and range, never by message text.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
-import type { AnalysisResult, Finding, RefactorOffer, TextEdit } from '../core/index';
+import { CHANGE_ME, type AnalysisResult, type Finding, type RefactorOffer, type TextEdit } from '../core/index';
 import { isFindingData, SOURCE } from './diagnostics';
 import { minimalEdit } from './fix-all';
 import { toLspEdit, toOffset, toRange, touches } from './positions';
@@ -27,6 +27,8 @@ export interface CodeActionInput {
   readonly refactors: () => readonly RefactorOffer[];
   /** Whether the client can create files in a workspace edit (refactorings that add a file need it). */
   readonly createFiles: boolean;
+  /** Whether the client takes snippet edits: placeholders then become tab stops. */
+  readonly snippetEdits: boolean;
   /** Whether the document is a Dockerfile (its refactorings apply to the whole file wherever the cursor is). */
   readonly wholeFileRefactors: boolean;
 }
@@ -132,12 +134,25 @@ function workspaceEdit(input: CodeActionInput, edits: readonly TextEdit[]): Work
   return { changes: { [input.uri]: lspEdits } };
 }
 
-/** The document's edits plus, for each new file, a create operation and its text. */
+/**
+ * The document's edits plus, for each new file, a create operation and its text. Where the client
+ * takes snippet edits, the first edit holding `CHANGE-ME` placeholders turns them into tab stops
+ * (editors apply one snippet per document).
+ */
 function refactorEdit(input: CodeActionInput, offer: RefactorOffer): WorkspaceEdit {
   const newFiles = offer.newFiles ?? [];
-  if (newFiles.length === 0) return workspaceEdit(input, offer.edits);
+  const snippetAt = input.snippetEdits ? offer.edits.findIndex((edit) => edit.newText.includes(CHANGE_ME)) : -1;
+  if (newFiles.length === 0 && snippetAt < 0) return workspaceEdit(input, offer.edits);
   const directory = input.uri.slice(0, input.uri.lastIndexOf('/') + 1);
-  const documentEdits = offer.edits.length > 0 ? [{ textDocument: { uri: input.uri, version: input.version }, edits: offer.edits.map((edit) => toLspEdit(input.result.lines, edit)) }] : [];
+  const documentEdits = offer.edits.length > 0
+    ? [{
+        textDocument: { uri: input.uri, version: input.version },
+        edits: offer.edits.map((edit, index) => {
+          const lspEdit = toLspEdit(input.result.lines, edit);
+          return index === snippetAt ? { range: lspEdit.range, snippet: { kind: 'snippet' as const, value: withTabStops(edit.newText) } } : lspEdit;
+        }),
+      }]
+    : [];
   return {
     documentChanges: [
       ...documentEdits,
@@ -150,6 +165,15 @@ function refactorEdit(input: CodeActionInput, offer: RefactorOffer): WorkspaceEd
       }),
     ],
   };
+}
+
+/** Snippet text: literal text escaped, each `CHANGE-ME` a numbered tab stop that starts out as itself. */
+export function withTabStops(text: string): string {
+  let stop = 0;
+  return text
+    .split(CHANGE_ME)
+    .map((literal) => literal.replace(/[\\$}]/g, (character) => `\\${character}`))
+    .reduce((snippet, literal) => `${snippet}\${${++stop}:${CHANGE_ME}}${literal}`);
 }
 
 function unique<T>(values: readonly T[]): T[] {

@@ -240,6 +240,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
         params,
         versionedEdits: client.workspace?.workspaceEdit?.documentChanges === true,
         createFiles: client.workspace?.workspaceEdit?.documentChanges === true && (client.workspace.workspaceEdit.resourceOperations ?? []).includes('create'),
+        snippetEdits: client.workspace?.workspaceEdit?.documentChanges === true && client.workspace.workspaceEdit.snippetEditSupport === true,
         wholeFileRefactors: classifyFileName(pathOfUri(document.uri), document.languageId) === 'dockerfile',
         refactors: () =>
           cache.derived(document, documentSettings, 'refactors', () =>
