@@ -154,7 +154,7 @@ export class WorkspaceDiagnostics {
   private async analyzeFile(path: string, uri: string, { publish }: { publish: boolean }) {
     const text = await this.deps.files.read(path);
     if (text === undefined) return undefined;
-    const settings = await this.deps.settingsFor(uri);
+    const settings = await this.settingsOfFile(path, uri);
     if (!settings.enable || (settings.exclude.length > 0 && matchesAnyGlob(this.deps.folders.relativePath(uri), settings.exclude))) return undefined;
     const previous = this.closed.get(path)?.result;
     const result = this.deps.analyzer.analyzeText({ uri, languageId: '', text }, settings, previous);
@@ -167,10 +167,19 @@ export class WorkspaceDiagnostics {
 
   /** Recomputes a closed file's findings against the current index (unchanged documents are reused). */
   private async reanalyze(path: string, entry: ClosedFile): Promise<void> {
-    const settings = await this.deps.settingsFor(entry.uri);
+    const settings = await this.settingsOfFile(path, entry.uri);
     const result = this.deps.analyzer.analyzeText({ uri: entry.uri, languageId: '', text: entry.text }, settings, entry.result);
     this.closed.set(path, { ...entry, result });
     await this.publish(path, entry.uri, result);
+  }
+
+  /**
+   * A closed file's settings are its workspace folder's (settings are resource-scoped per
+   * folder): one configuration request per folder, not one per file of a 10,000-file scan.
+   */
+  private settingsOfFile(path: string, uri: string): Promise<DocumentSettings> {
+    const folder = this.deps.folders.folderOf(path);
+    return this.deps.settingsFor(folder !== undefined ? this.deps.files.toUri(folder) : uri);
   }
 
   private async refresh(paths: readonly string[]): Promise<void> {

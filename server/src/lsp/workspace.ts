@@ -18,6 +18,13 @@ export class WorkspaceFolders {
     return this.folders;
   }
 
+  /** The innermost workspace folder holding `path`, if any. */
+  folderOf(path: string): string | undefined {
+    let best: string | undefined;
+    for (const folder of this.folders) if (path.startsWith(`${folder}/`) && (!best || folder.length > best.length)) best = folder;
+    return best;
+  }
+
   /** Whether `path` lies inside a workspace folder. */
   contains(path: string): boolean {
     return this.folders.some((folder) => path.startsWith(`${folder}/`));
@@ -29,11 +36,8 @@ export class WorkspaceFolders {
    */
   relativePath(uri: string): string {
     const path = pathOfUri(uri);
-    let best = '';
-    for (const folder of this.folders) {
-      if (path.startsWith(`${folder}/`) && folder.length > best.length) best = folder;
-    }
-    return (best ? path.slice(best.length + 1) : path).replace(/^\/+/, '');
+    const folder = this.folderOf(path);
+    return (folder !== undefined ? path.slice(folder.length + 1) : path).replace(/^\/+/, '');
   }
 }
 
