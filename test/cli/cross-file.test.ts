@@ -25,3 +25,24 @@ describe('bulkhead scan: cross-file rules', () => {
     assert.deepEqual(crossFileRules(report), []);
   });
 });
+
+describe('bulkhead scan --jobs', () => {
+  it('gives the same report with worker threads as in one thread, cross-file rules included', () => {
+    const files: Record<string, string> = { 'a/netpol.yaml': POLICY, 'z/sa.yaml': ACCOUNT };
+    for (let index = 0; index < 12; index++) {
+      files[`svc${index}/deploy.yaml`] = DEPLOYMENT.replace(/\bapi\b/g, `api${index}`).replace('namespace: shop', index % 2 ? 'namespace: shop' : 'namespace: other');
+      files[`svc${index}/Dockerfile`] = `FROM alpine:3.20\nUSER ${index % 3 === 0 ? 'root' : '10001'}\n`;
+    }
+    const root = makeTree(files);
+    const serial = scanJson(['.', '--fail-on', 'none', '--jobs', '1'], root).report;
+    const parallel = scanJson(['.', '--fail-on', 'none', '--jobs', '3'], root).report;
+    assert.ok(serial.findings.some((finding) => finding.ruleId === 'k8s/networkpolicy-coverage'), 'namespace `other` has no policy');
+    assert.ok(serial.findings.some((finding) => finding.ruleId === 'dockerfile/user-root'));
+    assert.deepEqual(parallel, serial);
+  });
+
+  it('rejects a --jobs that is not a positive whole number', () => {
+    const root = makeTree({ Dockerfile: 'FROM alpine:3.20\n' });
+    assert.throws(() => scanJson(['.', '--jobs', '0'], root), /--jobs must be a whole number/);
+  });
+});

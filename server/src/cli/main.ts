@@ -12,6 +12,7 @@ import { discover } from '../node/discover';
 import { formatJson } from './format-json';
 import { ANSI_COLORS, formatText, NO_COLORS } from './format-text';
 import { formatExplain, formatRulesJson, formatRulesText, resolveRule } from './rules-command';
+import { defaultJobs, isScanWorker, runScanWorker, scanInParallel } from './parallel-scan';
 import { hasFindingsAtOrAbove, scanFiles } from './scan';
 
 export const VERSION: string = packageVersion;
@@ -74,6 +75,8 @@ Options:
                                  what is left
   --no-color                     No colours (there are none either when NO_COLOR is set or the
                                  output is not a terminal)
+  --jobs <n>                     Worker threads to scan with (default: for 400 files or more on 3
+                                 cores or more, one per core but one, up to 4; otherwise 1)
   -h, --help                     Show this help
 
 Text output is "path:line:col severity rule-id message" and a summary; files that could not be
@@ -104,6 +107,7 @@ const SCAN_OPTIONS = {
   output: { type: 'string', short: 'o' },
   fix: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  jobs: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -119,9 +123,9 @@ const EXPLAIN_OPTIONS = {
 const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
 
 /** Runs the command line; returns the exit code. */
-export function run(argv: readonly string[], io: CliIo): number {
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    return dispatch(argv, io);
+    return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
       const hint = error.command ? `bulkhead ${error.command} --help` : 'bulkhead --help';
@@ -133,7 +137,7 @@ export function run(argv: readonly string[], io: CliIo): number {
   }
 }
 
-function dispatch(argv: readonly string[], io: CliIo): number {
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined) {
     io.stderr(MAIN_HELP);
@@ -166,7 +170,7 @@ function dispatch(argv: readonly string[], io: CliIo): number {
   }
 }
 
-function scanCommand(args: readonly string[], io: CliIo): number {
+async function scanCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('scan', args, SCAN_OPTIONS, true);
   if (values.help) {
     io.stdout(SCAN_HELP);
@@ -183,12 +187,12 @@ function scanCommand(args: readonly string[], io: CliIo): number {
     throw new UsageError(discovery.missing.map((path) => `no such file or folder: ${path}`).join('\nbulkhead: '), 'scan');
   }
 
-  const report = scanFiles(discovery.files, {
-    cwd: io.cwd,
-    rules: DEFAULT_RULE_SET,
-    config: { rules },
-    fix: values.fix === true,
-  });
+  const jobs = values.jobs === undefined ? defaultJobs(discovery.files.length) : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, not '${values.jobs}'.`, 'scan');
+  const scanOptions = { cwd: io.cwd, config: { rules }, fix: values.fix === true };
+  const report = jobs > 1 && discovery.files.length > 1
+    ? await scanInParallel(discovery.files, scanOptions, Math.min(jobs, discovery.files.length), __filename)
+    : scanFiles(discovery.files, { ...scanOptions, rules: DEFAULT_RULE_SET });
 
   const colors = format === 'text' && values.output === undefined && !values['no-color'] && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
   let out: string;
@@ -292,13 +296,17 @@ function main(): void {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
     throw error;
   });
-  process.exitCode = run(process.argv.slice(2), {
+  void run(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+  }).then((code) => {
+    process.exitCode = code;
   });
 }
 
-main();
+// The same bundle is the scan worker of `bulkhead scan --jobs N`.
+if (isScanWorker()) runScanWorker();
+else main();

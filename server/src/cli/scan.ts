@@ -69,34 +69,59 @@ export interface ScanOptions {
 /**
  * Scans in two passes: every file on its own (filling the workspace index with its Kubernetes
  * objects), then the files with objects again against the complete index, for cross-file rules.
- * The second pass reuses the first's per-document results, so it costs little.
+ * The second pass reuses the first's per-document results, so it costs little. The passes are
+ * also what worker threads run on their share of the files (see parallel-scan.ts).
  */
 export function scanFiles(files: readonly string[], options: ScanOptions): ScanReport {
-  const findings: ReportedFinding[] = [];
-  const errors: ReportedError[] = [];
-  const fixed: FixedFile[] = [];
+  const first = firstPass(files, options);
   const index = new WorkspaceIndex();
-  const withObjects: { path: string; file: string; analysed: Analysed }[] = [];
+  for (const { path, analysed } of first.withObjects) index.set(path, analysed.result.objects);
+  return sortedReport(files.length, [...first.findings, ...secondPass(first.withObjects, index, options)], first.errors, first.fixed);
+}
+
+/** A file whose Kubernetes objects other files' findings may depend on: judged in the second pass. */
+export interface FileWithObjects {
+  readonly path: string;
+  readonly file: string;
+  readonly analysed: Analysed;
+}
+
+export interface FirstPass {
+  /** Findings of the files without Kubernetes objects (final after this pass). */
+  readonly findings: ReportedFinding[];
+  readonly errors: ReportedError[];
+  readonly fixed: FixedFile[];
+  readonly withObjects: FileWithObjects[];
+}
+
+export function firstPass(files: readonly string[], options: ScanOptions): FirstPass {
+  const result: FirstPass = { findings: [], errors: [], fixed: [], withObjects: [] };
   for (const path of files) {
     const file = displayPath(options.cwd, path);
     const outcome = scanFile(path, file, options);
-    errors.push(...outcome.errors);
-    if (outcome.fixed) fixed.push(outcome.fixed);
-    if (outcome.analysed && outcome.analysed.result.objects.length > 0) {
-      index.set(path, outcome.analysed.result.objects);
-      withObjects.push({ path, file, analysed: outcome.analysed });
-    } else findings.push(...outcome.findings);
+    result.errors.push(...outcome.errors);
+    if (outcome.fixed) result.fixed.push(outcome.fixed);
+    if (outcome.analysed && outcome.analysed.result.objects.length > 0) result.withObjects.push({ path, file, analysed: outcome.analysed });
+    else result.findings.push(...outcome.findings);
   }
-  for (const { path, file, analysed } of withObjects) {
-    const result = analyze({ fileName: path, text: analysed.text }, { rules: options.rules, config: options.config, previous: analysed.result, workspace: index });
-    findings.push(...reportedFindings(result, file));
-  }
-  findings.sort(compareFindings);
-  errors.sort((a, b) => compareStrings(a.file, b.file));
-  return { fileCount: files.length, findings, errors, fixed };
+  return result;
 }
 
-interface Analysed {
+export function secondPass(files: readonly FileWithObjects[], index: WorkspaceIndex, options: ScanOptions): ReportedFinding[] {
+  return files.flatMap(({ path, file, analysed }) => {
+    const result = analyze({ fileName: path, text: analysed.text }, { rules: options.rules, config: options.config, previous: analysed.result, workspace: index });
+    return reportedFindings(result, file);
+  });
+}
+
+export function sortedReport(fileCount: number, findings: ReportedFinding[], errors: ReportedError[], fixed: FixedFile[]): ScanReport {
+  findings.sort(compareFindings);
+  errors.sort((a, b) => compareStrings(a.file, b.file));
+  fixed.sort((a, b) => compareStrings(a.file, b.file));
+  return { fileCount, findings, errors, fixed };
+}
+
+export interface Analysed {
   readonly text: string;
   readonly result: AnalysisResult;
 }

@@ -72,7 +72,7 @@ export class WorkspaceDiagnostics {
   async openDocumentAnalysed(uri: string, result: AnalysisResult): Promise<void> {
     const path = pathOfUri(uri);
     this.closed.delete(path);
-    await this.refresh(this.deps.index.set(path, result.objects));
+    if (this.deps.index.set(path, result.objects)) await this.refresh(this.deps.index.dependentsOf(path));
   }
 
   /** A watched file was created or changed on disk. */
@@ -92,7 +92,7 @@ export class WorkspaceDiagnostics {
     if (this.published.delete(path) && this.deps.openUri(path) === undefined) {
       await this.deps.connection.sendDiagnostics({ uri: this.deps.files.toUri(path), diagnostics: [] });
     }
-    if (this.deps.openUri(path) === undefined) await this.refresh(this.deps.index.delete(path));
+    if (this.deps.openUri(path) === undefined && this.deps.index.delete(path)) await this.refresh(this.deps.index.dependentsOf(path));
   }
 
   /** An open document was closed: a workspace file keeps its findings (read from disk); others lose them. */
@@ -123,11 +123,11 @@ export class WorkspaceDiagnostics {
     }
     // First every file on its own (filling the index), then cross-file findings once the index is complete.
     const withObjects: string[] = [];
-    const affected = new Set<string>();
+    let referencesChanged = false;
     for (const [position, path] of found.entries()) {
       if (this.deps.openUri(path) === undefined) {
         const analysed = await this.analyzeFile(path, files.toUri(path), { publish: false });
-        for (const dependent of analysed?.dependents ?? []) affected.add(dependent);
+        if (analysed?.referencesChanged) referencesChanged = true;
         if (analysed?.result.objects.length) withObjects.push(path);
         else if (analysed) await this.publish(path, analysed.uri, analysed.result);
       }
@@ -140,7 +140,7 @@ export class WorkspaceDiagnostics {
       await files.yieldNow();
     }
     // Open documents analysed while the index filled up may need their cross-file findings again.
-    for (const uri of this.deps.openUris()) if (affected.has(pathOfUri(uri))) this.deps.revalidateOpen(uri);
+    if (referencesChanged) for (const uri of this.deps.openUris()) if (this.deps.index.objectsOf(pathOfUri(uri)).length > 0) this.deps.revalidateOpen(uri);
     progress?.done();
     logger.info(`Workspace scan: ${found.length} files in ${Date.now() - started} ms`);
   }
@@ -148,7 +148,8 @@ export class WorkspaceDiagnostics {
   /** Reads and analyses a closed file; publishes its diagnostics; returns the files depending on it. */
   private async analyzeFromDisk(path: string, uri: string): Promise<string[] | undefined> {
     const analysed = await this.analyzeFile(path, uri, { publish: true });
-    return analysed?.dependents;
+    if (!analysed) return undefined;
+    return analysed.referencesChanged ? this.deps.index.dependentsOf(path) : [];
   }
 
   private async analyzeFile(path: string, uri: string, { publish }: { publish: boolean }) {
@@ -158,11 +159,11 @@ export class WorkspaceDiagnostics {
     if (!settings.enable || (settings.exclude.length > 0 && matchesAnyGlob(this.deps.folders.relativePath(uri), settings.exclude))) return undefined;
     const previous = this.closed.get(path)?.result;
     const result = this.deps.analyzer.analyzeText({ uri, languageId: '', text }, settings, previous);
-    const dependents = this.deps.index.set(path, result.objects);
+    const referencesChanged = this.deps.index.set(path, result.objects);
     if (result.objects.length > 0) this.closed.set(path, { uri, text, result });
     else this.closed.delete(path);
     if (publish) await this.publish(path, uri, result);
-    return { uri, result, dependents };
+    return { uri, result, referencesChanged };
   }
 
   /** Recomputes a closed file's findings against the current index (unchanged documents are reused). */

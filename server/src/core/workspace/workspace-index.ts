@@ -22,16 +22,20 @@ export class WorkspaceIndex {
   private readonly byFile = new Map<string, readonly WorkspaceObject[]>();
   private byKind: Map<string, WorkspaceEntry[]> | undefined;
 
-  /** Records a file's objects; returns the files whose cross-file findings may have changed. */
-  set(file: string, objects: readonly WorkspaceObject[]): string[] {
+  /**
+   * Records a file's objects. Returns true when other files' cross-file findings may have
+   * changed: a referenced kind (a NetworkPolicy, a ServiceAccount, a Role, …) appeared, changed
+   * or went. {@link dependentsOf} then says which files.
+   */
+  set(file: string, objects: readonly WorkspaceObject[]): boolean {
     const before = this.byFile.get(file) ?? [];
     if (objects.length === 0) this.byFile.delete(file);
     else this.byFile.set(file, objects);
     this.byKind = undefined;
-    return this.dependents(file, before, objects);
+    return referencedIdentity(before) !== referencedIdentity(objects);
   }
 
-  delete(file: string): string[] {
+  delete(file: string): boolean {
     return this.set(file, []);
   }
 
@@ -63,15 +67,8 @@ export class WorkspaceIndex {
     };
   }
 
-  /**
-   * Other files whose findings can change when `file`'s objects go from `before` to `after`:
-   * when a referenced kind (a NetworkPolicy, a ServiceAccount, a Role, …) appeared, changed or
-   * went, every file with workloads, namespaces or role bindings; otherwise none.
-   */
-  private dependents(file: string, before: readonly WorkspaceObject[], after: readonly WorkspaceObject[]): string[] {
-    const referenced = (objects: readonly WorkspaceObject[]) =>
-      JSON.stringify(objects.filter((object) => REFERENCED_KINDS.has(object.kind)).map(identity));
-    if (referenced(before) === referenced(after)) return [];
+  /** The other files whose cross-file findings depend on what other files define: those with workloads, namespaces or role bindings. */
+  dependentsOf(file: string): string[] {
     return [...this.byFile.entries()]
       .filter(([other, objects]) => other !== file && objects.some((object) => object.podTemplate !== undefined || object.kind === 'Namespace' || object.binding !== undefined))
       .map(([other]) => other);
@@ -90,6 +87,10 @@ export class WorkspaceIndex {
     this.byKind = byKind;
     return byKind;
   }
+}
+
+function referencedIdentity(objects: readonly WorkspaceObject[]): string {
+  return JSON.stringify(objects.filter((object) => REFERENCED_KINDS.has(object.kind)).map(identity));
 }
 
 /** What about an object other files can depend on (not its ranges, which move with every edit). */
