@@ -31,19 +31,31 @@ export function refactorsOf(input: AnalysisInput, options: { readonly workspace?
   if (kind === 'dockerfile') {
     const model = parseDockerfile(text);
     const context: RefactorContext = { fileName: input.fileName };
-    offers = DOCKERFILE_REFACTORINGS.flatMap((refactoring) => refactoring.offers(model, context));
+    offers = DOCKERFILE_REFACTORINGS.flatMap((refactoring) => offersOf(refactoring, model, context));
   } else if (kind === 'yaml' && !(text.includes('{{') && text.includes('}}'))) {
     const file = parseYamlFile(text);
     if (file.documents.some(isKubernetesDocument)) {
       const resources = resourcesOf(file);
       const workspace = options.workspace?.view(input.fileName, resources.map(workspaceObjectOf));
       const context: RefactorContext = { fileName: input.fileName, ...(workspace ? { workspace } : {}) };
-      offers = KUBERNETES_REFACTORINGS.flatMap((refactoring) => resources.flatMap((resource) => refactoring.offers(resource, context)));
+      offers = KUBERNETES_REFACTORINGS.flatMap((refactoring) => resources.flatMap((resource) => offersOf(refactoring, resource, context)));
     }
   }
   if (!bom) return offers;
   const shift = <T extends { start: number; end: number }>(range: T): T => ({ ...range, start: range.start + bom, end: range.end + bom });
   return offers.map((offer) => ({ ...offer, range: shift(offer.range), edits: offer.edits.map(shift) }));
+}
+
+/**
+ * A refactoring that fails (on half-typed input, say) offers nothing rather than taking the
+ * others down with it: a wrong rewrite is worse than none.
+ */
+function offersOf<Subject>(refactoring: Refactoring<Subject>, subject: Subject, context: RefactorContext): RefactorOffer[] {
+  try {
+    return refactoring.offers(subject, context);
+  } catch {
+    return [];
+  }
 }
 
 export { CHANGE_ME, type NewFile, type RefactorContext, type RefactorOffer, type Refactoring } from './refactoring';
