@@ -18,6 +18,10 @@ export const addInsteadOfCopy: DockerfileRule = {
     fix: 'safe',
     equivalents: { hadolint: ['DL3020'], checkov: ['CKV_DOCKER_4'], trivy: ['DS-0005'], cis: ['4.9'] },
     references: ['https://docs.docker.com/reference/dockerfile/#add', 'https://docs.docker.com/build/building/best-practices/#add-or-copy', 'CIS Docker Benchmark 4.9'],
+    example: {
+      insecure: 'FROM alpine:3.20\nADD config/ /etc/app/\n',
+      secure: 'FROM alpine:3.20\nCOPY config/ /etc/app/\n',
+    },
   },
   check(model, context) {
     for (const instruction of model.instructions) {

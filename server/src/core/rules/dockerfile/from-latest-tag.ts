@@ -18,6 +18,10 @@ export const fromLatestTag: DockerfileRule = {
     fix: 'none',
     equivalents: { hadolint: ['DL3007', 'DL3006'], checkov: ['CKV_DOCKER_7'], trivy: ['DS-0001'], cis: ['4.2'] },
     references: ['https://docs.docker.com/reference/dockerfile/#from', 'https://docs.docker.com/build/building/best-practices/#pin-base-image-versions', 'CIS Docker Benchmark 4.2'],
+    example: {
+      insecure: 'FROM node:latest\n',
+      secure: 'FROM node:22.11-bookworm-slim\n',
+    },
   },
   check(model, context) {
     for (const stage of model.stages) {

@@ -28,7 +28,7 @@ export const fromNoDigest: DockerfileRule = {
     optIn: true,
     example: {
       insecure: 'FROM alpine:3.22\n',
-      secure: 'FROM alpine:3.22@sha256:<64 hex digits of the image digest>\n',
+      secure: 'FROM alpine:3.22@sha256:4bcff63911fcb4448bd4fdacec207030997caf25e9bea4045fa6c8c44de311d1\n',
     },
   },
   check(model, context) {

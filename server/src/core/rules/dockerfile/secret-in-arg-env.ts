@@ -18,6 +18,10 @@ export const secretInArgEnv: DockerfileRule = {
     fix: 'none',
     equivalents: { hadolint: ['DL3064'], trivy: ['DS-0031'], cis: ['4.10'] },
     references: ['https://docs.docker.com/build/building/secrets/', 'https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/', 'CIS Docker Benchmark 4.10'],
+    example: {
+      insecure: 'FROM alpine:3.20\nARG NPM_TOKEN\nRUN npm ci\n',
+      secure: 'FROM node:22-alpine\nRUN --mount=type=secret,id=npm_token NPM_TOKEN=$(cat /run/secrets/npm_token) npm ci\n',
+    },
   },
   check(model, context) {
     for (const instruction of model.instructions) {

@@ -22,6 +22,10 @@ export const sudoUsage: DockerfileRule = {
     fix: 'safe',
     equivalents: { hadolint: ['DL3004'], checkov: ['CKV2_DOCKER_1'], trivy: ['DS-0010'] },
     references: ['https://docs.docker.com/reference/dockerfile/#user', 'https://github.com/hadolint/hadolint/wiki/DL3004'],
+    example: {
+      insecure: 'FROM debian:12\nRUN sudo apt-get update\n',
+      secure: 'FROM debian:12\nRUN apt-get update\n',
+    },
   },
   check(model, context) {
     for (const instruction of model.instructions) {

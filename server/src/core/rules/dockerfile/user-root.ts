@@ -22,6 +22,10 @@ export const userRoot: DockerfileRule = {
     fix: 'suggestion',
     equivalents: { hadolint: ['DL3002'], checkov: ['CKV_DOCKER_8', 'CKV_DOCKER_3'], trivy: ['DS-0002'], cis: ['4.1'] },
     references: ['https://docs.docker.com/reference/dockerfile/#user', 'CIS Docker Benchmark 4.1'],
+    example: {
+      insecure: 'FROM alpine:3.20\nCOPY app /app\nCMD ["/app"]\n',
+      secure: 'FROM alpine:3.20\nCOPY app /app\nUSER 10001\nCMD ["/app"]\n',
+    },
   },
   check(model, context) {
     const stage = finalStage(model);

@@ -28,6 +28,10 @@ export const allowPrivilegeEscalation: KubernetesRule = {
       cis: ['5.2.6'],
     },
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted'],
+    example: {
+      insecure: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n',
+      secure: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        allowPrivilegeEscalation: false\n',
+    },
   },
   check(resource, context) {
     const podSpec = podSpecOf(resource);

@@ -29,6 +29,10 @@ export const capabilitiesNotRestricted: KubernetesRule = {
       cis: ['5.2.10'],
     },
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted'],
+    example: {
+      insecure: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        capabilities:\n          add: [NET_ADMIN]\n',
+      secure: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        capabilities:\n          drop: [ALL]\n          add: [NET_BIND_SERVICE]\n',
+    },
   },
   check(resource, context) {
     const podSpec = podSpecOf(resource);

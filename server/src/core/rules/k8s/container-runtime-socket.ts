@@ -34,6 +34,10 @@ export const containerRuntimeSocket: KubernetesRule = {
       trivy: ['KSV-0006'],
     },
     references: ['https://kubernetes.io/docs/concepts/storage/volumes/#hostpath'],
+    example: {
+      insecure: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      volumeMounts:\n        - {name: docker, mountPath: /var/run/docker.sock}\n  volumes:\n    - name: docker\n      hostPath:\n        path: /var/run/docker.sock\n',
+      secure: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n',
+    },
   },
   check(resource, context) {
     const podSpec = podSpecOf(resource);

@@ -31,6 +31,10 @@ export const hostNamespaces: KubernetesRule = {
       cis: ['5.2.5', '5.2.3', '5.2.4'],
     },
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
+    example: {
+      insecure: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  hostNetwork: true\n  containers:\n    - name: app\n      image: nginx:1.27\n',
+      secure: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n',
+    },
   },
   check(resource, context) {
     const podSpec = podSpecOf(resource);

@@ -27,6 +27,10 @@ export const imageLatestOrUntagged: KubernetesRule = {
       trivy: ['KSV-0013'],
     },
     references: ['https://kubernetes.io/docs/concepts/containers/images/#image-names'],
+    example: {
+      insecure: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: registry.example.com:5000/acme/app\n',
+      secure: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: registry.example.com:5000/acme/app:1.4.2\n',
+    },
   },
   check(resource, context) {
     const podSpec = podSpecOf(resource);

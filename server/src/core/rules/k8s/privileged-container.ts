@@ -25,6 +25,10 @@ export const privilegedContainer: KubernetesRule = {
       cis: ['5.2.2'],
     },
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
+    example: {
+      insecure: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n',
+      secure: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        privileged: false\n',
+    },
   },
   check(resource, context) {
     const podSpec = podSpecOf(resource);

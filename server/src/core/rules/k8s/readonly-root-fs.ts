@@ -26,6 +26,10 @@ export const readonlyRootFs: KubernetesRule = {
       trivy: ['KSV-0014'],
     },
     references: ['https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
+    example: {
+      insecure: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n',
+      secure: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        readOnlyRootFilesystem: true\n',
+    },
   },
   check(resource, context) {
     const podSpec = podSpecOf(resource);

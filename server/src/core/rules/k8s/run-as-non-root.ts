@@ -30,6 +30,10 @@ export const runAsNonRoot: KubernetesRule = {
       cis: ['5.2.7'],
     },
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted'],
+    example: {
+      insecure: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n',
+      secure: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  securityContext:\n    runAsNonRoot: true\n  containers:\n    - name: app\n      image: nginx:1.27\n',
+    },
   },
   check(resource, context) {
     const podSpec = podSpecOf(resource);

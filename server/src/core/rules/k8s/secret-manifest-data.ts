@@ -27,6 +27,10 @@ export const secretManifestData: KubernetesRule = {
     fix: 'none',
     equivalents: { cis: ['5.4.2'] },
     references: ['https://kubernetes.io/docs/concepts/security/secrets-good-practices/'],
+    example: {
+      insecure: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\nstringData:\n  password: correct-horse-battery-staple\n',
+      secure: 'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata:\n  name: db\nspec:\n  secretStoreRef: {name: vault, kind: ClusterSecretStore}\n  target: {name: db}\n  data:\n    - secretKey: password\n      remoteRef: {key: db, property: password}\n',
+    },
   },
   check(resource, context) {
     if (resource.kind !== 'Secret' || pairOf(resource.node, 'sops')) return;
