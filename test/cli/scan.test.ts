@@ -177,7 +177,7 @@ describe('usage errors exit 2 with a message', () => {
   it('rejects an unknown rule in --rule', () => usage(['scan', '--rule', 'dockerfile/no-such-rule=off'], /unknown rule 'dockerfile\/no-such-rule'/));
   it('rejects a bad severity in --rule', () => usage(['scan', '--rule', `${USER_ROOT}=loud`], /severity must be off, info, warning or error/));
   it('rejects --rule without =', () => usage(['scan', '--rule', USER_ROOT], /--rule expects <rule-id>=<severity>/));
-  it('rejects a bad --format', () => usage(['scan', '--format', 'xml'], /--format must be text or json, not 'xml'/));
+  it('rejects a bad --format', () => usage(['scan', '--format', 'xml'], /--format must be text, json or sarif, not 'xml'/));
   it('rejects a bad --fail-on', () => usage(['scan', '--fail-on', 'critical'], /--fail-on must be error, warning, info or none/));
   it('rejects an option without its value', () => usage(['scan', '--format'], /argument missing/));
   it('rejects a path that does not exist', () => usage(['scan', 'no/such/folder'], /no such file or folder: no\/such\/folder/));
@@ -189,7 +189,7 @@ describe('usage errors exit 2 with a message', () => {
     assert.match(help.stdout, /Usage: bulkhead <command>[\s\S]*scan[\s\S]*rules[\s\S]*explain/);
     const scanHelp = runCli(['scan', '--help'], cwd());
     assert.equal(scanHelp.status, 0);
-    for (const option of ['--format', '--fail-on', '--rule', '--exclude', '--output', '--fix', '--no-color']) assert.ok(scanHelp.stdout.includes(option), option);
+    for (const option of ['--format', '--fail-on', '--rule', '--exclude', '--output', '--fix', '--fix-dry-run', '--baseline', '--no-color']) assert.ok(scanHelp.stdout.includes(option), option);
     const version = runCli(['--version'], cwd());
     assert.equal(version.status, 0);
     assert.equal(version.stdout, `${PACKAGE_VERSION}\n`);

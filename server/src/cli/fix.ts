@@ -10,6 +10,8 @@ export const MAX_FIX_PASSES = 10;
 export interface FixOutcome {
   /** The fixed text (=== the input when nothing was fixed). */
   readonly text: string;
+  /** The analysis of the text as given (before any fix). */
+  readonly initial: AnalysisResult;
   /** The analysis of the fixed text: what is left to report. */
   readonly result: AnalysisResult;
   /** How many fixes were applied, per rule id. */
@@ -19,7 +21,8 @@ export interface FixOutcome {
 
 export function fixText(fileName: string, text: string, options: AnalysisOptions): FixOutcome {
   let current = text;
-  let result = analyze({ fileName, text: current }, options);
+  const initial = analyze({ fileName, text: current }, options);
+  let result = initial;
   const applied = new Map<string, number>();
   let passes = 0;
   while (passes < MAX_FIX_PASSES) {
@@ -38,5 +41,5 @@ export function fixText(fileName: string, text: string, options: AnalysisOptions
     current = next;
     result = analyze({ fileName, text: current }, options);
   }
-  return { text: current, result, applied, passes };
+  return { text: current, initial, result, applied, passes };
 }

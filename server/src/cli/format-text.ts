@@ -55,6 +55,7 @@ export function summary(report: ScanReport): string {
   if (report.fixed.length > 0) line += `; fixed ${plural(fixedCount, 'finding')} in ${plural(report.fixed.length, 'file')}`;
   const fixable = report.findings.filter((finding) => finding.fixable).length;
   if (fixable > 0) line += `; ${fixable} fixable with --fix`;
+  if (report.baselined !== undefined) line += `; ${plural(report.baselined, 'finding')} in the baseline not shown`;
   const erroredFiles = new Set(report.errors.map((error) => error.file)).size;
   if (erroredFiles > 0) line += `; ${plural(erroredFiles, 'file')} not fully analysed (details on stderr)`;
   return line;

@@ -21,6 +21,8 @@ interface WorkerInput {
   readonly cwd: string;
   readonly config: AnalysisConfig;
   readonly fix: boolean;
+  readonly dryRun?: boolean;
+  readonly fileConfigs?: ReadonlyMap<string, AnalysisConfig>;
 }
 
 type WorkerMessage =
@@ -41,7 +43,7 @@ export function defaultJobs(fileCount: number): number {
   return fileCount >= PARALLEL_THRESHOLD && cores > 2 ? Math.min(4, cores - 1) : 1;
 }
 
-export async function scanInParallel(files: readonly string[], options: { cwd: string; config: AnalysisConfig; fix: boolean }, jobs: number, bundle: string): Promise<ScanReport> {
+export async function scanInParallel(files: readonly string[], options: { cwd: string; config: AnalysisConfig; fix: boolean; dryRun?: boolean; fileConfigs?: ReadonlyMap<string, AnalysisConfig> }, jobs: number, bundle: string): Promise<ScanReport> {
   const shares = Array.from({ length: jobs }, (_, job) => files.filter((_, index) => index % jobs === job));
   const workers = shares.map((share) => new Worker(bundle, { workerData: { role: WORKER_ROLE, files: share, ...options } satisfies WorkerInput }));
   try {
@@ -94,7 +96,7 @@ export function isScanWorker(): boolean {
 export function runScanWorker(): void {
   const input = workerData as WorkerInput;
   const port = parentPort!;
-  const options = { cwd: input.cwd, rules: DEFAULT_RULE_SET, config: input.config, fix: input.fix };
+  const options = { cwd: input.cwd, rules: DEFAULT_RULE_SET, config: input.config, fix: input.fix, dryRun: input.dryRun === true, ...(input.fileConfigs ? { fileConfigs: input.fileConfigs } : {}) };
   try {
     const first = firstPass(input.files, options);
     port.postMessage({

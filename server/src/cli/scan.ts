@@ -12,8 +12,10 @@ import {
   type AnalysisProblem,
   type AnalysisResult,
   type LineIndex,
+  type OffsetRange,
   type RuleSet,
   type Severity,
+  unusedSuppressionFindings,
   WorkspaceIndex,
 } from '../core/index';
 import { compareStrings, toPosix } from '../node/discover';
@@ -31,6 +33,26 @@ export interface ReportedFinding {
   readonly endColumn: number;
   /** `bulkhead scan --fix` would fix it (the finding has a safe fix). */
   readonly fixable: boolean;
+  /**
+   * Internal, for SARIF `fixes` (never in the JSON contract): the safe fix's edits as 1-based
+   * regions of the file as it was analysed.
+   */
+  readonly fix?: ReportedFix;
+  /** Internal, for fingerprints (never in the JSON contract): the text of the line the finding starts on. */
+  readonly lineText?: string;
+}
+
+/** A 1-based, end-exclusive region of a file, in UTF-16 columns (as SARIF's default `columnKind`). */
+export interface ReportedRegion {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export interface ReportedFix {
+  readonly title: string;
+  readonly edits: readonly (ReportedRegion & { readonly newText: string })[];
 }
 
 /** A file, or part of one, that could not be analysed. */
@@ -46,6 +68,8 @@ export interface FixedFile {
   readonly file: string;
   /** Applied fixes per rule id. */
   readonly applied: ReadonlyMap<string, number>;
+  /** With `--fix-dry-run`: the file's text and what `--fix` would make of it (nothing is written). */
+  readonly preview?: { readonly before: string; readonly after: string };
 }
 
 export interface ScanReport {
@@ -55,8 +79,10 @@ export interface ScanReport {
   readonly findings: readonly ReportedFinding[];
   /** Sorted by file. */
   readonly errors: readonly ReportedError[];
-  /** Files `--fix` changed. */
+  /** Files `--fix` changed (or, with `--fix-dry-run`, would change). */
   readonly fixed: readonly FixedFile[];
+  /** With `scan --baseline`: how many findings matched the baseline and were left out of `findings`. */
+  readonly baselined?: number;
 }
 
 export interface ScanOptions {
@@ -64,6 +90,10 @@ export interface ScanOptions {
   readonly rules: RuleSet;
   readonly config: AnalysisConfig;
   readonly fix: boolean;
+  /** With `fix`: work out the fixes but write nothing; report the findings of the files as they are. */
+  readonly dryRun?: boolean;
+  /** Per-file configuration (scanned paths under different `.bulkhead.yaml` files); `config` for the others. */
+  readonly fileConfigs?: ReadonlyMap<string, AnalysisConfig>;
 }
 
 /**
@@ -109,7 +139,7 @@ export function firstPass(files: readonly string[], options: ScanOptions): First
 
 export function secondPass(files: readonly FileWithObjects[], index: WorkspaceIndex, options: ScanOptions): ReportedFinding[] {
   return files.flatMap(({ path, file, analysed }) => {
-    const result = analyze({ fileName: path, text: analysed.text }, { rules: options.rules, config: options.config, previous: analysed.result, workspace: index });
+    const result = analyze({ fileName: path, text: analysed.text }, { rules: options.rules, config: options.fileConfigs?.get(path) ?? options.config, previous: analysed.result, workspace: index });
     return reportedFindings(result, file);
   });
 }
@@ -149,7 +179,7 @@ function scanFile(path: string, file: string, options: ScanOptions): FileOutcome
     return failed(`Could not read the file: ${describe(error)}`);
   }
   const text = bytes.toString('utf8');
-  const analysisOptions = { rules: options.rules, config: options.config };
+  const analysisOptions = { rules: options.rules, config: options.fileConfigs?.get(path) ?? options.config };
 
   let result: AnalysisResult;
   let analysedText = text;
@@ -163,15 +193,18 @@ function scanFile(path: string, file: string, options: ScanOptions): FileOutcome
         if (!Buffer.from(text, 'utf8').equals(bytes)) {
           // Writing back would replace the invalid bytes too: leave the file alone.
           errors.push({ file, kind: 'input', message: 'Not fixed: the file is not valid UTF-8, so it cannot be rewritten without changing other bytes.' });
-          result = analyze({ fileName: path, text }, analysisOptions);
+          result = outcome.initial;
+        } else if (options.dryRun) {
+          result = outcome.initial;
+          fixedFile = { file, applied: sortedApplied(outcome.applied), preview: { before: text, after: outcome.text } };
         } else {
           try {
             writeFileSync(path, outcome.text, 'utf8');
             analysedText = outcome.text;
-            fixedFile = { file, applied: new Map([...outcome.applied].sort(([a], [b]) => compareStrings(a, b))) };
+            fixedFile = { file, applied: sortedApplied(outcome.applied) };
           } catch (error) {
             errors.push({ file, kind: 'internal', message: `Could not write the fixes: ${describe(error)}` });
-            result = analyze({ fileName: path, text }, analysisOptions);
+            result = outcome.initial;
           }
         }
       }
@@ -186,20 +219,30 @@ function scanFile(path: string, file: string, options: ScanOptions): FileOutcome
   return { findings: reportedFindings(result, file), errors, analysed: { text: analysedText, result }, ...(fixedFile ? { fixed: fixedFile } : {}) };
 }
 
+function sortedApplied(applied: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
+  return new Map([...applied].sort(([a], [b]) => compareStrings(a, b)));
+}
+
 function reportedFindings(result: AnalysisResult, file: string): ReportedFinding[] {
-  return result.findings.map((finding): ReportedFinding => {
-    const start = result.lines.positionAt(finding.range.start);
-    const end = result.lines.positionAt(finding.range.end);
+  const lines = result.lines;
+  const region = (range: OffsetRange): ReportedRegion => {
+    const start = lines.positionAt(range.start);
+    const end = lines.positionAt(range.end);
+    return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  };
+  // Unused suppressions are listed like findings (bulkhead/unused-suppression), so stale ones get cleaned up.
+  return [...result.findings, ...unusedSuppressionFindings(result)].map((finding): ReportedFinding => {
+    const at = region(finding.range);
+    const safeFix = finding.fix?.safe === true && finding.fix.edits.length > 0 ? finding.fix : undefined;
     return {
       ruleId: finding.ruleId,
       severity: finding.severity,
       message: finding.message,
       file,
-      line: start.line + 1,
-      column: start.character + 1,
-      endLine: end.line + 1,
-      endColumn: end.character + 1,
+      ...at,
       fixable: finding.fix?.safe === true,
+      ...(safeFix ? { fix: { title: safeFix.title, edits: safeFix.edits.map((edit) => ({ ...region(edit), newText: edit.newText })) } } : {}),
+      lineText: lines.lineText(at.line - 1),
     };
   });
 }

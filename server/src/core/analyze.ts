@@ -2,17 +2,17 @@
  * The engine's entry point: text in, findings and problems out. Pure — no file system, no
  * process, no LSP — so the language server, the CLI and a browser worker share it.
  */
-import { DEFAULT_CONFIG, type AnalysisConfig } from './engine/config';
+import { DEFAULT_CONFIG, isRuleEnabled, type AnalysisConfig } from './engine/config';
 import { LineIndex } from './engine/line-index';
 import { runRules } from './engine/runner';
-import { findSuppressions, isSuppressed, type Suppression } from './engine/suppressions';
-import type { AnalysisProblem, Finding, OffsetRange, Rule } from './engine/types';
+import { findSuppressions, parseIdList, peerResolverOf, suppressionsCovering, type PeerResolver, type Suppression } from './engine/suppressions';
+import type { AnalysisProblem, Finding, OffsetRange, Rule, RuleMeta, Severity } from './engine/types';
 import { composeFileOf, isComposeFileName, looksLikeCompose, type ComposeService } from './compose/model';
 import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
 import { ShellParseCache, type ParsedShell } from './dockerfile/shell';
 import { isKubernetesDocument, resourcesOf, type KubernetesResource } from './kubernetes/model';
 import { splitYamlDocuments } from './yaml/yaml-chunks';
-import { parseYamlFile, type YamlParseError } from './yaml/yaml-document';
+import { mapAt, pairRange, parseYamlFile, type YamlParseError } from './yaml/yaml-document';
 import type { CrossFileSubject } from './rules/define';
 import { shiftObject, workspaceObjectOf, type WorkspaceObject } from './workspace/objects';
 import type { WorkspaceIndex } from './workspace/workspace-index';
@@ -47,11 +47,35 @@ export interface AnalysisOptions {
   readonly workspace?: WorkspaceIndex;
 }
 
+/** The code of an unused suppression, as diagnostics and reports show it; configurable like a rule id (`off`, a severity). */
+export const UNUSED_SUPPRESSION_CODE = 'bulkhead/unused-suppression';
+
+/** A finding a suppression hid: kept so reports (SARIF) can show it as suppressed, with the suppression's reason. */
+export interface SuppressedFinding {
+  readonly finding: Finding;
+  readonly suppression: Suppression;
+}
+
+/**
+ * A suppression that hid nothing (SPEC §3: reported so stale ones get cleaned up). Only judged
+ * when every rule it names ran on the file; ids of rules Bulkhead does not know are not judged.
+ */
+export interface UnusedSuppression {
+  readonly suppression: Suppression;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
 export interface AnalysisResult {
   readonly kind: FileKind;
+  /** What is left after suppressions. */
   readonly findings: readonly Finding[];
   readonly problems: readonly AnalysisProblem[];
+  /** Every suppression of the file: comments (Bulkhead's and the peers') and resource annotations. */
   readonly suppressions: readonly Suppression[];
+  /** The findings suppressions hid, each with the suppression that hid it (one with a reason preferred). */
+  readonly suppressedFindings: readonly SuppressedFinding[];
+  readonly unusedSuppressions: readonly UnusedSuppression[];
   /** Line index of the analysed text, for callers converting offsets to positions. */
   readonly lines: LineIndex;
   /** The file's Kubernetes objects, for the workspace index. */
@@ -91,7 +115,16 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
 function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisResult {
   const config = options.config ?? DEFAULT_CONFIG;
   const lines = new LineIndex(input.text);
-  const empty = (kind: FileKind, problems: AnalysisProblem[] = []): AnalysisResult => ({ kind, findings: [], problems, suppressions: [], lines, objects: [] });
+  const empty = (kind: FileKind, problems: AnalysisProblem[] = []): AnalysisResult => ({
+    kind,
+    findings: [],
+    problems,
+    suppressions: [],
+    suppressedFindings: [],
+    unusedSuppressions: [],
+    lines,
+    objects: [],
+  });
   const nameKind = classifyFileName(input.fileName, input.languageId);
   if (nameKind === 'other') return empty('other');
   if (input.text.length > MAX_ANALYZED_BYTES) {
@@ -108,6 +141,10 @@ function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisRe
   let yamlChunks: ReadonlyMap<string, ChunkAnalysis> | undefined;
   let shellCache: ReadonlyMap<string, ParsedShell> | undefined;
   let objects: readonly WorkspaceObject[] = [];
+  let documents: { firstLine: number; lastLine: number }[] | undefined;
+  let annotations: readonly PendingSuppression[] = [];
+  const annotationSuppressed: PendingSuppressed[] = [];
+  const ruleIndex = ruleSetIndexOf(options.rules);
 
   if (nameKind === 'dockerfile') {
     kind = 'dockerfile';
@@ -124,23 +161,206 @@ function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisRe
     if (isGoTemplate(input.text)) {
       return empty('helm', [{ kind: 'input', severity: 'info', message: 'Helm/Go template not analysed: render it (helm template) and scan the output.' }]);
     }
-    const yaml = analyzeYaml(input, options, config);
+    const yaml = analyzeYaml(input, options, config, ruleIndex.peers);
     kind = yaml.kind;
     findings.push(...yaml.findings);
     problems.push(...yaml.problems);
     yamlChunks = yaml.chunks;
     objects = yaml.objects;
+    annotations = yaml.annotations;
+    annotationSuppressed.push(...yaml.suppressed);
+    documents = yaml.documentStarts.map((start, index) => ({
+      firstLine: lines.positionAt(start).line,
+      lastLine: index + 1 < yaml.documentStarts.length ? lines.positionAt(yaml.documentStarts[index + 1]!).line - 1 : lines.lineCount - 1,
+    }));
     if (options.workspace && options.rules.crossFile && objects.length > 0) {
-      checkAcrossFiles(input.fileName, objects, options.workspace, options.rules.crossFile, config, findings, problems);
+      checkAcrossFiles(input.fileName, objects, options.workspace, options.rules.crossFile, config, findings, problems, annotations, annotationSuppressed);
     }
   }
 
-  const suppressions = findSuppressions(input.text, lines, suppressionExtent);
-  const kept = suppressions.length === 0
-    ? findings
-    : findings.filter((finding) => !isSuppressed(suppressions, finding.ruleId, lines.positionAt(finding.range.start).line));
-  kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-  return { kind, findings: kept, problems, suppressions, lines, objects, reuse: { rules: options.rules, config, yamlChunks, shells: shellCache } };
+  const comments = findSuppressions(input.text, lines, suppressionExtent, {
+    peers: ruleIndex.peers,
+    fileKind: kind === 'dockerfile' ? 'dockerfile' : 'yaml',
+    ...(documents ? { documents } : {}),
+  });
+  const fromAnnotation = new Map(annotations.map((pending) => [pending, resolvePending(pending, lines)]));
+  const suppressions = [...comments, ...fromAnnotation.values()].sort((a, b) => a.range.start - b.range.start);
+  const used = new Set<Suppression>();
+  const suppressedFindings: SuppressedFinding[] = [];
+  const covering = (finding: Finding): Suppression[] => {
+    if (comments.length === 0) return [];
+    const found = suppressionsCovering(comments, finding.ruleId, lines.positionAt(finding.range.start).line);
+    for (const suppression of found) used.add(suppression);
+    return found;
+  };
+  for (const { finding, suppression, others } of annotationSuppressed) {
+    const resolved = fromAnnotation.get(suppression)!;
+    used.add(resolved);
+    for (const other of others) used.add(fromAnnotation.get(other)!);
+    covering(finding); // A comment hiding the same finding is not unused either.
+    suppressedFindings.push({ finding, suppression: resolved });
+  }
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const by = covering(finding);
+    if (by.length === 0) kept.push(finding);
+    else suppressedFindings.push({ finding, suppression: by.find((suppression) => suppression.reason !== undefined) ?? by[0]! });
+  }
+  const byPosition = (a: Finding, b: Finding) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId);
+  kept.sort(byPosition);
+  suppressedFindings.sort((a, b) => byPosition(a.finding, b.finding));
+
+  const unusedSeverity = config.rules?.[UNUSED_SUPPRESSION_CODE];
+  const unusedSuppressions: UnusedSuppression[] = [];
+  if (unusedSeverity !== 'off' && kind !== 'yaml') {
+    // Without a workspace the cross-file rules did not run: what they would have reported is unknown.
+    const crossFileSkipped = !options.workspace && (options.rules.crossFile?.length ?? 0) > 0 && objects.length > 0;
+    const couldReport = (ruleId: string): boolean => {
+      const meta = ruleIndex.metas.get(ruleId);
+      return meta !== undefined && isRuleEnabled(meta, config) && (meta.scope !== 'workspace' || options.workspace !== undefined);
+    };
+    for (const suppression of suppressions) {
+      if (used.has(suppression)) continue;
+      const judged = suppression.ruleIds === 'all' ? !crossFileSkipped : suppression.ruleIds.every(couldReport);
+      if (judged) unusedSuppressions.push({ suppression, severity: unusedSeverity ?? 'info', message: unusedMessage(suppression) });
+    }
+  }
+  return {
+    kind,
+    findings: kept,
+    problems,
+    suppressions,
+    suppressedFindings,
+    unusedSuppressions,
+    lines,
+    objects,
+    reuse: { rules: options.rules, config, yamlChunks, shells: shellCache },
+  };
+}
+
+/**
+ * The unused suppressions as finding-shaped entries (rule id {@link UNUSED_SUPPRESSION_CODE},
+ * no fix), for reports that list everything as findings (the CLI's).
+ */
+export function unusedSuppressionFindings(result: AnalysisResult): Finding[] {
+  return result.unusedSuppressions.map(({ suppression, severity, message }) => ({ ruleId: UNUSED_SUPPRESSION_CODE, messageId: 'unused', severity, message, range: suppression.range }));
+}
+
+const SOURCE_LABELS: Readonly<Record<Suppression['source'], string>> = {
+  bulkhead: 'Bulkhead',
+  hadolint: 'hadolint',
+  checkov: 'checkov',
+  trivy: 'Trivy',
+  'kube-linter': 'kube-linter',
+};
+
+function unusedMessage(suppression: Suppression): string {
+  const label = suppression.source === 'bulkhead' ? 'Unused suppression' : `Unused ${SOURCE_LABELS[suppression.source]} suppression`;
+  if (suppression.writtenIds === 'all') return `${label}: no finding to hide.`;
+  const mapped = suppression.source !== 'bulkhead' && suppression.ruleIds !== 'all' ? ` (${suppression.ruleIds.join(', ')})` : '';
+  return `${label}: no finding of ${suppression.writtenIds.join(', ')}${mapped} to hide.`;
+}
+
+/** Rule metadata by id and the peers' ids, per rule set (built once). */
+interface RuleSetIndex {
+  readonly metas: ReadonlyMap<string, RuleMeta>;
+  readonly peers: PeerResolver;
+}
+
+const ruleSetIndexes = new WeakMap<RuleSet, RuleSetIndex>();
+
+function ruleSetIndexOf(rules: RuleSet): RuleSetIndex {
+  let index = ruleSetIndexes.get(rules);
+  if (!index) {
+    const metas = [...rules.dockerfile, ...rules.kubernetes, ...rules.compose, ...(rules.crossFile ?? [])].map((rule) => rule.meta);
+    index = { metas: new Map(metas.map((meta) => [meta.id, meta])), peers: peerResolverOf(metas) };
+    ruleSetIndexes.set(rules, index);
+  }
+  return index;
+}
+
+/**
+ * A suppression annotation of a Kubernetes resource, as a cached YAML document keeps it: offsets
+ * only (lines are the whole file's business), relative to the document until shifted.
+ */
+interface PendingSuppression extends Omit<Suppression, 'firstLine' | 'lastLine' | 'scope'> {
+  /** The resource's range. */
+  readonly covers: OffsetRange;
+  /** The resource's `kind:` key: what identifies it among the workspace objects of the file. */
+  readonly anchor: OffsetRange;
+}
+
+interface PendingSuppressed {
+  readonly finding: Finding;
+  /** The one that hid it (one with a reason preferred), and the others that would have. */
+  readonly suppression: PendingSuppression;
+  readonly others: readonly PendingSuppression[];
+}
+
+function shiftPending(pending: PendingSuppression, by: number): PendingSuppression {
+  if (by === 0) return pending;
+  return { ...pending, range: shiftRange(pending.range, by), covers: shiftRange(pending.covers, by), anchor: shiftRange(pending.anchor, by) };
+}
+
+function resolvePending(pending: PendingSuppression, lines: LineIndex): Suppression {
+  return {
+    source: pending.source,
+    ruleIds: pending.ruleIds,
+    writtenIds: pending.writtenIds,
+    scope: 'resource',
+    firstLine: lines.positionAt(pending.covers.start).line,
+    lastLine: lines.positionAt(pending.covers.end).line,
+    ...(pending.reason !== undefined ? { reason: pending.reason } : {}),
+    range: pending.range,
+  };
+}
+
+const KUBE_LINTER_IGNORE_CHECK = 'ignore-check.kube-linter.io/';
+const KUBE_LINTER_IGNORE_ALL = 'kube-linter.io/ignore-all';
+
+/**
+ * The resource's suppression annotations: `bulkhead.dev/ignore: "<rule-id>,… [-- reason]"`,
+ * kube-linter's `ignore-check.kube-linter.io/<check>: "<reason>"` (mapped through `equivalents`)
+ * and `kube-linter.io/ignore-all: "<reason>"`.
+ */
+function annotationSuppressionsOf(resource: KubernetesResource, peers: PeerResolver): PendingSuppression[] {
+  if (resource.annotations.size === 0) return [];
+  const map = mapAt(resource.node, ['metadata', 'annotations'], resource.document);
+  if (!map) return [];
+  const found: PendingSuppression[] = [];
+  for (const [key, value] of resource.annotations) {
+    let parsed: Pick<Suppression, 'source' | 'ruleIds' | 'writtenIds' | 'reason'> | undefined;
+    const reason = value.trim() || undefined;
+    if (key === 'bulkhead.dev/ignore') {
+      const list = parseIdList(value);
+      if (list.ids.length === 0) continue;
+      const ids = list.ids.includes('all') ? 'all' : list.ids;
+      parsed = { source: 'bulkhead', ruleIds: ids, writtenIds: ids, ...(list.reason ? { reason: list.reason } : {}) };
+    } else if (key === KUBE_LINTER_IGNORE_ALL) {
+      parsed = { source: 'kube-linter', ruleIds: 'all', writtenIds: 'all', ...(reason ? { reason } : {}) };
+    } else if (key.startsWith(KUBE_LINTER_IGNORE_CHECK)) {
+      const check = key.slice(KUBE_LINTER_IGNORE_CHECK.length);
+      const ruleIds = peers('kube-linter', check);
+      if (ruleIds.length === 0) continue; // A check we have no equivalent of: kube-linter's business.
+      parsed = { source: 'kube-linter', ruleIds, writtenIds: [check], ...(reason ? { reason } : {}) };
+    }
+    const range = parsed && pairRange(map, key);
+    if (parsed && range) found.push({ ...parsed, range, covers: resource.range, anchor: resource.anchorRange });
+  }
+  return found;
+}
+
+/** Moves the findings from `from` on that one of `suppressions` covers into `suppressed`. */
+function applyAnnotationSuppressions(suppressions: readonly PendingSuppression[], findings: Finding[], from: number, suppressed: PendingSuppressed[]): void {
+  if (suppressions.length === 0) return;
+  for (let index = findings.length - 1; index >= from; index--) {
+    const finding = findings[index]!;
+    const matching = suppressions.filter((suppression) => suppression.ruleIds === 'all' || suppression.ruleIds.includes(finding.ruleId));
+    if (matching.length === 0) continue;
+    findings.splice(index, 1);
+    const chosen = matching.find((suppression) => suppression.reason !== undefined) ?? matching[0]!;
+    suppressed.push({ finding, suppression: chosen, others: matching.filter((suppression) => suppression !== chosen) });
+  }
 }
 
 /** What a YAML document chunk yields, relative to the chunk's start: kept for the next edit. */
@@ -155,6 +375,9 @@ interface ChunkAnalysis {
         readonly findings: readonly Finding[];
         readonly problems: readonly AnalysisProblem[];
         readonly objects: readonly WorkspaceObject[];
+        /** The resources' suppression annotations, and the findings they hid. */
+        readonly annotations: readonly PendingSuppression[];
+        readonly suppressed: readonly PendingSuppressed[];
       }
     | undefined;
 }
@@ -164,7 +387,7 @@ interface ChunkAnalysis {
  * only the documents whose text changed are parsed and checked again; the others' results are
  * reused from the previous analysis and shifted to where the documents now start.
  */
-function analyzeYaml(input: AnalysisInput, options: AnalysisOptions, config: AnalysisConfig) {
+function analyzeYaml(input: AnalysisInput, options: AnalysisOptions, config: AnalysisConfig, peers: PeerResolver) {
   const previous = options.previous?.reuse;
   const reusable = previous && previous.rules === options.rules && previous.config === config ? previous.yamlChunks : undefined;
   const chunks = splitYamlDocuments(input.text).map((chunk) => {
@@ -178,10 +401,12 @@ function analyzeYaml(input: AnalysisInput, options: AnalysisOptions, config: Ana
   const findings: Finding[] = [];
   const problems: AnalysisProblem[] = [];
   const objects: WorkspaceObject[] = [];
+  const annotations: PendingSuppression[] = [];
+  const suppressed: PendingSuppressed[] = [];
   const kept = new Map<string, ChunkAnalysis>();
   chunks.forEach((chunk, documentIndex) => {
     let analysis = chunk.analysis;
-    if (kind !== 'yaml' && analysis.results?.kind !== kind) analysis = { ...analysis, results: checkChunk(chunk.text, kind, options, config) };
+    if (kind !== 'yaml' && analysis.results?.kind !== kind) analysis = { ...analysis, results: checkChunk(chunk.text, kind, options, config, peers) };
     kept.set(chunk.text, analysis);
     if (kind === 'yaml') return; // YAML that is neither a manifest nor a Compose file is none of our business.
     const error = analysis.errors[0];
@@ -197,8 +422,13 @@ function analyzeYaml(input: AnalysisInput, options: AnalysisOptions, config: Ana
     for (const finding of analysis.results?.findings ?? []) findings.push(shiftFinding(finding, chunk.start));
     for (const problem of analysis.results?.problems ?? []) problems.push(problem.range ? { ...problem, range: shiftRange(problem.range, chunk.start) } : problem);
     for (const object of analysis.results?.objects ?? []) objects.push(shiftObject(object, chunk.start));
+    const shifted = new Map((analysis.results?.annotations ?? []).map((pending) => [pending, shiftPending(pending, chunk.start)]));
+    annotations.push(...shifted.values());
+    for (const hidden of analysis.results?.suppressed ?? []) {
+      suppressed.push({ finding: shiftFinding(hidden.finding, chunk.start), suppression: shifted.get(hidden.suppression)!, others: hidden.others.map((other) => shifted.get(other)!) });
+    }
   });
-  return { kind, findings, problems, objects, chunks: kept };
+  return { kind, findings, problems, objects, annotations, suppressed, documentStarts: chunks.map((chunk) => chunk.start), chunks: kept };
 }
 
 function describeChunk(text: string): ChunkAnalysis {
@@ -211,22 +441,26 @@ function describeChunk(text: string): ChunkAnalysis {
   };
 }
 
-function checkChunk(text: string, kind: 'kubernetes' | 'compose', options: AnalysisOptions, config: AnalysisConfig): ChunkAnalysis['results'] {
+function checkChunk(text: string, kind: 'kubernetes' | 'compose', options: AnalysisOptions, config: AnalysisConfig, peers: PeerResolver): ChunkAnalysis['results'] {
   const file = parseYamlFile(text);
   const findings: Finding[] = [];
   const problems: AnalysisProblem[] = [];
   const objects: WorkspaceObject[] = [];
+  const annotations: PendingSuppression[] = [];
+  const suppressed: PendingSuppressed[] = [];
   if (kind === 'compose') {
     for (const service of composeFileOf(file).services) runRules(options.rules.compose, service, config, findings, problems);
   } else {
     for (const resource of resourcesOf(file)) {
       const before = findings.length;
       runRules(options.rules.kubernetes, resource, config, findings, problems);
-      applyAnnotationSuppression(resource.annotations.get('bulkhead.dev/ignore'), findings, before);
+      const own = annotationSuppressionsOf(resource, peers);
+      annotations.push(...own);
+      applyAnnotationSuppressions(own, findings, before, suppressed);
       objects.push(workspaceObjectOf(resource));
     }
   }
-  return { kind, findings, problems, objects };
+  return { kind, findings, problems, objects, annotations, suppressed };
 }
 
 /** Cross-file rules over the file's objects, against the workspace with this file as it is now. */
@@ -238,21 +472,15 @@ function checkAcrossFiles(
   config: AnalysisConfig,
   findings: Finding[],
   problems: AnalysisProblem[],
+  annotations: readonly PendingSuppression[],
+  suppressed: PendingSuppressed[],
 ): void {
   const view = workspace.view(fileName, objects);
   for (const object of objects) {
     const before = findings.length;
     runRules(rules, { file: fileName, object, workspace: view }, config, findings, problems);
-    applyAnnotationSuppression(object.ignoredRules.join(','), findings, before);
-  }
-}
-
-/** `metadata.annotations["bulkhead.dev/ignore"]: "rule-id,rule-id"` hides those rules for the resource. */
-function applyAnnotationSuppression(annotation: string | undefined, findings: Finding[], from: number): void {
-  if (!annotation) return;
-  const ignored = new Set(annotation.split(',').map((id) => id.trim()).filter(Boolean));
-  for (let index = findings.length - 1; index >= from; index--) {
-    if (ignored.has(findings[index]!.ruleId) || ignored.has('all')) findings.splice(index, 1);
+    const own = annotations.filter((annotation) => annotation.anchor.start === object.anchorRange.start);
+    applyAnnotationSuppressions(own, findings, before, suppressed);
   }
 }
 
@@ -281,10 +509,13 @@ function shiftFinding(finding: Finding, by: number): Finding {
 }
 
 function shiftResult(result: AnalysisResult, by: number): AnalysisResult {
+  const suppressions = new Map(result.suppressions.map((suppression) => [suppression, { ...suppression, range: shiftRange(suppression.range, by) }]));
   return {
     ...result,
     findings: result.findings.map((finding) => shiftFinding(finding, by)),
     problems: result.problems.map((problem) => (problem.range ? { ...problem, range: shiftRange(problem.range, by) } : problem)),
-    suppressions: result.suppressions.map((suppression) => ({ ...suppression, range: shiftRange(suppression.range, by) })),
+    suppressions: [...suppressions.values()],
+    suppressedFindings: result.suppressedFindings.map(({ finding, suppression }) => ({ finding: shiftFinding(finding, by), suppression: suppressions.get(suppression)! })),
+    unusedSuppressions: result.unusedSuppressions.map((unused) => ({ ...unused, suppression: suppressions.get(unused.suppression)! })),
   };
 }

@@ -33,7 +33,14 @@ export function createAnalyzer(folders: WorkspaceFolders, rules: RuleSet = DEFAU
   const configs = new WeakMap<DocumentSettings, AnalysisConfig>();
   const configOf = (settings: DocumentSettings): AnalysisConfig => {
     let config = configs.get(settings);
-    if (!config) configs.set(settings, (config = { rules: settings.rules }));
+    if (!config) {
+      config = {
+        rules: settings.rules,
+        ...(settings.trustedRegistries ? { trustedRegistries: settings.trustedRegistries } : {}),
+        ...(settings.kubernetesVersion ? { kubernetesVersion: settings.kubernetesVersion } : {}),
+      };
+      configs.set(settings, config);
+    }
     return config;
   };
   const analyzeText = (document: AnalysedDocument, settings: DocumentSettings, previous?: AnalysisResult): AnalysisResult =>

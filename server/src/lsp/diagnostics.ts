@@ -1,6 +1,6 @@
 /** Findings and engine problems as LSP diagnostics. */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
-import { docsUrl, type AnalysisProblem, type AnalysisResult, type Finding, type Severity } from '../core/index';
+import { docsUrl, UNUSED_SUPPRESSION_CODE, type AnalysisProblem, type AnalysisResult, type Finding, type Severity, type UnusedSuppression } from '../core/index';
 import type { Analysis } from './analysis';
 import { toRange } from './positions';
 
@@ -14,7 +14,7 @@ export interface FindingData {
 }
 
 /** Codes of diagnostics about the file rather than a rule. */
-export type ProblemCode = 'bulkhead/parse-error' | 'bulkhead/binary' | 'bulkhead/too-large' | 'bulkhead/template' | 'bulkhead/internal';
+export type ProblemCode = 'bulkhead/parse-error' | 'bulkhead/binary' | 'bulkhead/too-large' | 'bulkhead/template' | 'bulkhead/internal' | typeof UNUSED_SUPPRESSION_CODE;
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -28,7 +28,24 @@ export function toDiagnostics(uri: string, analysis: Analysis): Diagnostic[] {
     return [fileDiagnostic('bulkhead/internal', DiagnosticSeverity.Warning, `Bulkhead failed to analyse this file: ${firstLine(analysis.error)}`)];
   }
   const { result } = analysis;
-  return [...result.findings.map((finding) => findingDiagnostic(uri, result, finding)), ...result.problems.map((problem) => problemDiagnostic(result, problem))];
+  return [
+    ...result.findings.map((finding) => findingDiagnostic(uri, result, finding)),
+    ...result.unusedSuppressions.map((unused) => unusedSuppressionDiagnostic(result, unused)),
+    ...result.problems.map((problem) => problemDiagnostic(result, problem)),
+  ];
+}
+
+/** A suppression that hid nothing: greyed out (Unnecessary), so stale ones get cleaned up. */
+function unusedSuppressionDiagnostic(result: AnalysisResult, unused: UnusedSuppression): Diagnostic {
+  return {
+    range: toRange(result.lines, unused.suppression.range),
+    severity: SEVERITY[unused.severity],
+    source: SOURCE,
+    code: UNUSED_SUPPRESSION_CODE,
+    message: unused.message,
+    tags: [DiagnosticTag.Unnecessary],
+    data: { problem: UNUSED_SUPPRESSION_CODE },
+  };
 }
 
 function findingDiagnostic(uri: string, result: AnalysisResult, finding: Finding): Diagnostic {

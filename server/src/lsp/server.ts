@@ -18,6 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../../package.json';
 import { classifyFileName, DEFAULT_RULE_SET, refactorsOf, WorkspaceIndex } from '../core/index';
 import { createAnalyzer } from './analysis';
+import { WorkspaceConfigFiles } from './config-files';
 import { CODE_ACTION_KINDS, codeActions } from './code-actions';
 import { toDiagnostics } from './diagnostics';
 import { DocumentCache } from './document-cache';
@@ -38,7 +39,7 @@ export interface InitializationOptions {
 }
 
 /** Files whose changes on disk the server wants to hear about (SPEC §1's names). */
-const WATCHED_FILES = '**/{*.yaml,*.yml,Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*}';
+const WATCHED_FILES = '**/{*.yaml,*.yml,.bulkhead.yaml,.bulkhead.yml,Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*}';
 
 export function startServer(connection: Connection, host: ServerHost, options: ServerOptions = {}): void {
   let debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
@@ -52,6 +53,9 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   let workspace: WorkspaceDiagnostics | undefined;
   let client: ClientCapabilities = {};
   let settings = new SettingsStore(undefined, (message) => logger.warn(message));
+  const configFiles = new WorkspaceConfigFiles(host.files, folders, connection);
+  /** A document's settings: the user's, over its folder's `.bulkhead.yaml`. */
+  const settingsFor = async (uri: string): Promise<DocumentSettings> => configFiles.apply(uri, await settings.forDocument(uri));
 
   /** Runs a request handler; an exception is logged and answered with `fallback`, and the server keeps serving. */
   function guard<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
@@ -78,7 +82,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
     const document = documents.get(uri);
     if (!document) return undefined;
     const version = document.version;
-    const documentSettings = await settings.forDocument(uri);
+    const documentSettings = await settingsFor(uri);
     const latest = documents.get(uri);
     if (!latest || latest.version !== version) return undefined;
     return { document: latest, settings: documentSettings };
@@ -87,6 +91,12 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   const scheduler = new ValidationScheduler(
     host,
     async (uri, isCurrent) => {
+      if (configFiles.isConfigFile(pathOfUri(uri))) {
+        // The configuration file itself: its problems, live as it is edited (it applies once saved).
+        const document = documents.get(uri);
+        if (document && isCurrent()) await connection.sendDiagnostics({ uri, version: document.version, diagnostics: configFiles.diagnosticsOf(document.getText()) });
+        return;
+      }
       const state = await current(uri);
       if (!state || !isCurrent()) return;
       const started = Date.now();
@@ -123,7 +133,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       folders,
       files: host.files,
       logger,
-      settingsFor: (uri) => settings.forDocument(uri),
+      settingsFor,
       filesExclude: async (scopeUri) => {
         if (!canFetch) return [];
         const raw = (await connection.workspace.getConfiguration({ scopeUri, section: 'files.exclude' })) as Record<string, unknown> | null;
@@ -169,14 +179,17 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       if (client.workspace?.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders((event) => {
           folders.add(event.added, event.removed);
-          cache.clear();
-          revalidateAll();
-          if (workspace) void workspace.scan();
+          void configFiles.reloadAll().then(() => {
+            cache.clear();
+            revalidateAll();
+            if (workspace) void workspace.scan();
+          });
         });
       }
       if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] });
       }
+      await configFiles.reloadAll();
       startWorkspaceScan();
       logger.info(`Bulkhead language server ${packageJson.version} ready`);
     }),
@@ -200,6 +213,8 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       scheduler.cancel(document.uri);
       cache.delete(document.uri);
       settings.forget(document.uri);
+      const path = pathOfUri(document.uri);
+      if (configFiles.isConfigFile(path)) return configFiles.republish(path);
       // A workspace file keeps its findings (as saved on disk); anything else loses them.
       if (!(await workspace?.documentClosed(document.uri))) await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     }),
@@ -207,9 +222,21 @@ export function startServer(connection: Connection, host: ServerHost, options: S
 
   connection.onDidChangeWatchedFiles(
     guardEvent('workspace/didChangeWatchedFiles', async ({ changes }) => {
+      let configChanged = false;
       for (const change of changes) {
-        if (change.type === FileChangeType.Deleted) await workspace?.fileDeleted(change.uri);
+        const path = pathOfUri(change.uri);
+        if (configFiles.isConfigFile(path)) {
+          // .bulkhead.yaml changed: read it again, then analyse everything with it.
+          await configFiles.reload(path.slice(0, path.lastIndexOf('/')));
+          configChanged = true;
+        } else if (change.type === FileChangeType.Deleted) await workspace?.fileDeleted(change.uri);
         else await workspace?.fileChanged(change.uri);
+      }
+      if (configChanged) {
+        logger.info('.bulkhead.yaml changed: re-analysing the workspace');
+        cache.clear();
+        revalidateAll();
+        if (workspace) await workspace.scan();
       }
     }),
   );

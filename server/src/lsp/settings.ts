@@ -9,6 +9,9 @@ export interface DocumentSettings {
   readonly enable: boolean;
   readonly rules: Readonly<Record<string, ConfiguredSeverity>>;
   readonly exclude: readonly string[];
+  /** From the folder's `.bulkhead.yaml` (there are no such VS Code settings). */
+  readonly trustedRegistries?: readonly string[];
+  readonly kubernetesVersion?: string;
 }
 
 export const DEFAULT_SETTINGS: DocumentSettings = Object.freeze({ enable: true, rules: Object.freeze({}), exclude: Object.freeze([]) });

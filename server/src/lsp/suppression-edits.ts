@@ -13,6 +13,7 @@ export function ignoreLineEdit(text: string, result: AnalysisResult, finding: Fi
   const line = lines.positionAt(finding.range.start).line;
   const existing = result.suppressions.find(
     (suppression) =>
+      suppression.source === 'bulkhead' &&
       suppression.scope === 'line' &&
       suppression.ruleIds !== 'all' &&
       suppression.firstLine === line &&
@@ -25,7 +26,7 @@ export function ignoreLineEdit(text: string, result: AnalysisResult, finding: Fi
 }
 
 export function ignoreFileEdit(text: string, result: AnalysisResult, ruleId: string): TextEdit {
-  const existing = result.suppressions.find((suppression) => suppression.scope === 'file' && suppression.ruleIds !== 'all');
+  const existing = result.suppressions.find((suppression) => suppression.source === 'bulkhead' && suppression.scope === 'file' && suppression.ruleIds !== 'all');
   if (existing) return appendId(text, existing.range.start, existing.range.end, ruleId);
   const { lines } = result;
   const eol = eolOf(text);

@@ -17,6 +17,8 @@ export interface DiscoverOptions {
   readonly cwd: string;
   /** `--exclude` globs. */
   readonly exclude: readonly string[];
+  /** More globs, relative to a folder of their own (a configuration file's `exclude`). */
+  readonly excludeFrom?: readonly { readonly base: string; readonly patterns: readonly string[] }[];
 }
 
 export interface Discovery {
@@ -34,6 +36,12 @@ interface IgnoreLevel {
 
 export function discover(paths: readonly string[], options: DiscoverOptions): Discovery {
   const excluded = excludeMatcher(options.exclude);
+  const fromBases = (options.excludeFrom ?? []).map(({ base, patterns }) => ({ base, matches: excludeMatcher(patterns) }));
+  const excludedFromBase = (path: string): boolean =>
+    fromBases.some(({ base, matches }) => {
+      const rel = toPosix(relative(base, path));
+      return rel !== '' && !rel.startsWith('../') && matches(rel);
+    });
   const found = new Set<string>();
   const missing: string[] = [];
 
@@ -46,7 +54,7 @@ export function discover(paths: readonly string[], options: DiscoverOptions): Di
     }
     // Globs match paths relative to the current directory or to the scanned folder.
     const isExcluded = (path: string): boolean =>
-      excluded(toPosix(relative(options.cwd, path))) || (path !== root && excluded(toPosix(relative(root, path))));
+      excluded(toPosix(relative(options.cwd, path))) || (path !== root && excluded(toPosix(relative(root, path)))) || excludedFromBase(path);
     if (stats.isFile()) {
       // A file named on the command line is analysed whatever its name or .gitignore say.
       if (!isExcluded(root)) found.add(root);
