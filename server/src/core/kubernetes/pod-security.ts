@@ -7,7 +7,7 @@
  */
 import { DEFAULT_KUBERNETES_VERSION } from '../engine/config';
 import type { OffsetRange } from '../engine/types';
-import { keyRange, mapAt, pairOf, scalarValue, stringValue, type YamlMap } from '../yaml/yaml-document';
+import { keyRange, mapAt, pairOf, scalarValue, stringItems, stringValue, valueOf, type YamlMap, type YamlScalar } from '../yaml/yaml-document';
 import { describeResource } from './model';
 import { containersOf, describeContainer, type Container, type PodSpec } from './workloads';
 
@@ -96,4 +96,23 @@ export function deepestKeyRange(map: YamlMap | undefined, path: readonly string[
     current = mapAt(current, [key], document);
   }
   return range;
+}
+
+/** One entry of a container's `securityContext.capabilities.add`. */
+export interface AddedCapability {
+  readonly container: Container;
+  /** The `capabilities` mapping the entry sits in (for fixes that remove it). */
+  readonly capabilities: YamlMap;
+  readonly value: string;
+  readonly node: YamlScalar;
+}
+
+/** Every capability any container of the pod adds, with where it is written. */
+export function addedCapabilitiesOf(podSpec: PodSpec): AddedCapability[] {
+  const { document } = podSpec.resource;
+  return containersOf(podSpec).flatMap((container) => {
+    const capabilities = mapAt(container.securityContext, ['capabilities'], document);
+    if (!capabilities) return [];
+    return stringItems(valueOf(capabilities, 'add', document), document).map(({ value, node }) => ({ container, capabilities, value, node }));
+  });
 }

@@ -1,5 +1,6 @@
-import { containersOf, describeContainer, podSpecOf } from '../../kubernetes/workloads';
-import { mapAt, rangeOf, stringItems, valueOf } from '../../yaml/yaml-document';
+import { addedCapabilitiesOf } from '../../kubernetes/pod-security';
+import { describeContainer, podSpecOf } from '../../kubernetes/workloads';
+import { rangeOf } from '../../yaml/yaml-document';
 import { deleteSeqItem, replaceNode } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
@@ -53,29 +54,25 @@ export const capabilitiesBeyondBaseline: KubernetesRule = {
     const podSpec = podSpecOf(resource);
     if (!podSpec) return;
     const { file, document } = resource;
-    for (const container of containersOf(podSpec)) {
-      const capabilities = mapAt(container.securityContext, ['capabilities'], document);
-      const added = valueOf(capabilities, 'add', document);
-      for (const { value, node } of stringItems(added, document)) {
-        if (BASELINE_CAPABILITIES.has(value)) continue;
-        const canonical = value.toUpperCase().replace(/^CAP_/, '');
-        if (BASELINE_CAPABILITIES.has(canonical)) {
-          // `CAP_CHOWN` or `chown`: the runtime understands it, admission does not.
-          context.report({
-            messageId: 'spelling',
-            data: { container: describeContainer(container), capability: value, canonical },
-            range: rangeOf(node),
-            fix: { title: `Write ${canonical}`, edits: [replaceNode(node, canonical)] },
-          });
-          continue;
-        }
+    for (const { container, capabilities, value, node } of addedCapabilitiesOf(podSpec)) {
+      if (BASELINE_CAPABILITIES.has(value)) continue;
+      const canonical = value.toUpperCase().replace(/^CAP_/, '');
+      if (BASELINE_CAPABILITIES.has(canonical)) {
+        // `CAP_CHOWN` or `chown`: the runtime understands it, admission does not.
         context.report({
-          messageId: 'added',
-          data: { container: describeContainer(container), capability: value },
+          messageId: 'spelling',
+          data: { container: describeContainer(container), capability: value, canonical },
           range: rangeOf(node),
-          fix: { title: `Remove ${value} from capabilities.add`, edits: deleteSeqItem(file, document, capabilities!, 'add', node) },
+          fix: { title: `Write ${canonical}`, edits: [replaceNode(node, canonical)] },
         });
+        continue;
       }
+      context.report({
+        messageId: 'added',
+        data: { container: describeContainer(container), capability: value },
+        range: rangeOf(node),
+        fix: { title: `Remove ${value} from capabilities.add`, edits: deleteSeqItem(file, document, capabilities, 'add', node) },
+      });
     }
   },
 };

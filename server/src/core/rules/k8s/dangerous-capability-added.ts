@@ -1,5 +1,6 @@
-import { containersOf, describeContainer, podSpecOf } from '../../kubernetes/workloads';
-import { mapAt, rangeOf, stringItems, valueOf } from '../../yaml/yaml-document';
+import { addedCapabilitiesOf } from '../../kubernetes/pod-security';
+import { describeContainer, podSpecOf } from '../../kubernetes/workloads';
+import { rangeOf } from '../../yaml/yaml-document';
 import { deleteSeqItem } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
@@ -48,19 +49,15 @@ export const dangerousCapabilityAdded: KubernetesRule = {
     const podSpec = podSpecOf(resource);
     if (!podSpec) return;
     const { file, document } = resource;
-    for (const container of containersOf(podSpec)) {
-      const capabilities = mapAt(container.securityContext, ['capabilities'], document);
-      const added = valueOf(capabilities, 'add', document);
-      for (const { value, node } of stringItems(added, document)) {
-        const effect = DANGEROUS[canonical(value)];
-        if (effect === undefined) continue;
-        context.report({
-          messageId: 'dangerous',
-          data: { container: describeContainer(container), capability: value, effect },
-          range: rangeOf(node),
-          fix: { title: `Remove ${value} from capabilities.add`, edits: deleteSeqItem(file, document, capabilities!, 'add', node) },
-        });
-      }
+    for (const { container, capabilities, value, node } of addedCapabilitiesOf(podSpec)) {
+      const effect = DANGEROUS[canonical(value)];
+      if (effect === undefined) continue;
+      context.report({
+        messageId: 'dangerous',
+        data: { container: describeContainer(container), capability: value, effect },
+        range: rangeOf(node),
+        fix: { title: `Remove ${value} from capabilities.add`, edits: deleteSeqItem(file, document, capabilities, 'add', node) },
+      });
     }
   },
 };
