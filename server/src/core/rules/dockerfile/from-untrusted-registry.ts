@@ -1,11 +1,7 @@
 import { substituteArgs, type DockerfileModel, type DockerFlag } from '../../dockerfile/model';
-import { splitImageReference } from '../../images/image-reference';
+import { isTrustedRegistry, normaliseTrustedRegistries, registryOfImage } from '../../images/trusted-registries';
 import type { OffsetRange } from '../../engine/types';
 import type { DockerfileRule } from '../define';
-
-const DOCKER_HUB = 'docker.io';
-/** Names Docker Hub goes by: an allowlist entry or image registry spelled any of these means Docker Hub. */
-const DOCKER_HUB_ALIASES = new Set([DOCKER_HUB, 'hub.docker.com', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
 
 export const fromUntrustedRegistry: DockerfileRule = {
   meta: {
@@ -36,12 +32,12 @@ export const fromUntrustedRegistry: DockerfileRule = {
     },
   },
   check(model, context) {
-    const trusted = context.options.trustedRegistries.map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+    const trusted = normaliseTrustedRegistries(context.options.trustedRegistries);
     if (trusted.length === 0) return;
     const trustedList = trusted.map((entry) => `\`${entry}\``).join(', ');
     const judge = (messageId: 'from' | 'copyFrom' | 'mountFrom', reference: string, range: OffsetRange) => {
       const registry = registryOf(reference);
-      if (registry === undefined || isTrusted(registry, trusted)) return;
+      if (registry === undefined || isTrustedRegistry(registry, trusted)) return;
       context.report({ messageId, data: { image: reference, registry, trusted: trustedList }, range });
     };
 
@@ -123,19 +119,5 @@ function isImage(value: string, stageNames: ReadonlySet<string>): boolean {
 function registryOf(reference: string): string | undefined {
   const slash = reference.indexOf('/');
   const head = slash < 0 ? reference.split(/[:@]/)[0]! : reference.slice(0, slash);
-  if (head.includes('$')) return undefined;
-  const registry = splitImageReference(reference).registry?.toLowerCase();
-  return registry === undefined || DOCKER_HUB_ALIASES.has(registry) ? DOCKER_HUB : registry;
-}
-
-function isTrusted(registry: string, trusted: readonly string[]): boolean {
-  return trusted.some((entry) => matches(DOCKER_HUB_ALIASES.has(entry) ? DOCKER_HUB : entry, registry));
-}
-
-/** hadolint's matching: `*` all, `*suffix`, `prefix*`, else equality. */
-function matches(entry: string, registry: string): boolean {
-  if (entry === '*') return true;
-  if (entry.startsWith('*')) return registry.endsWith(entry.slice(1));
-  if (entry.endsWith('*')) return registry.startsWith(entry.slice(0, -1));
-  return registry === entry;
+  return head.includes('$') ? undefined : registryOfImage(reference);
 }
