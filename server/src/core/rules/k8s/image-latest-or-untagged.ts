@@ -1,11 +1,10 @@
 import { splitImageReference } from '../../images/image-reference';
-import { containersOf, describeContainer, podSpecOf } from '../../kubernetes/workloads';
-import { asScalar, rangeOf, valueOf } from '../../yaml/yaml-document';
+import { containerImagesOf } from '../../kubernetes/container-images';
+import { describeContainer, podSpecOf } from '../../kubernetes/workloads';
+import { rangeOf } from '../../yaml/yaml-document';
 import type { KubernetesRule } from '../define';
 
 /** `${VAR}`, `$(VAR)`, `{{ … }}`: a value something else fills in, so nothing to judge. */
-const TEMPLATED = /\$\{|\$\(|\{\{/;
-
 export const imageLatestOrUntagged: KubernetesRule = {
   meta: {
     id: 'k8s/image-latest-or-untagged',
@@ -35,16 +34,13 @@ export const imageLatestOrUntagged: KubernetesRule = {
   check(resource, context) {
     const podSpec = podSpecOf(resource);
     if (!podSpec) return;
-    for (const container of containersOf(podSpec)) {
-      const node = asScalar(valueOf(container.node, 'image', resource.document));
-      const image = typeof node?.value === 'string' ? node.value.trim() : '';
-      if (image === '' || TEMPLATED.test(image)) continue;
+    for (const { container, image, node } of containerImagesOf(podSpec)) {
       const { tag, digest } = splitImageReference(image);
       if (digest !== undefined || (tag && tag !== 'latest')) continue;
       context.report({
         messageId: tag === 'latest' ? 'latest' : 'untagged',
         data: { container: describeContainer(container), image },
-        range: rangeOf(node!),
+        range: rangeOf(node),
       });
     }
   },

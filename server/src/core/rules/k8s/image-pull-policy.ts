@@ -1,11 +1,11 @@
 import { splitImageReference } from '../../images/image-reference';
-import { containersOf, describeContainer, podSpecOf } from '../../kubernetes/workloads';
+import { containerImagesOf, isTemplated } from '../../kubernetes/container-images';
+import { describeContainer, podSpecOf } from '../../kubernetes/workloads';
 import { asScalar, hasValue, pairRange, rangeOf, sourceText, valueOf } from '../../yaml/yaml-document';
 import { replaceNode, setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
 /** `${VAR}`, `$(VAR)`, `{{ … }}`: a value something else fills in, so nothing to judge. */
-const TEMPLATED = /\$\{|\$\(|\{\{/;
 const FIELD = 'imagePullPolicy';
 
 export const imagePullPolicy: KubernetesRule = {
@@ -37,15 +37,12 @@ export const imagePullPolicy: KubernetesRule = {
     const podSpec = podSpecOf(resource);
     if (!podSpec) return;
     const { document, file } = resource;
-    for (const container of containersOf(podSpec)) {
-      const imageNode = asScalar(valueOf(container.node, 'image', document));
-      const image = typeof imageNode?.value === 'string' ? imageNode.value.trim() : '';
-      if (image === '' || TEMPLATED.test(image)) continue;
+    for (const { container, image, node: imageNode } of containerImagesOf(podSpec)) {
       const { tag, digest } = splitImageReference(image);
       if (digest !== undefined || tag === undefined || tag === 'latest') continue;
       const policyNode = valueOf(container.node, FIELD, document);
       const policy = asScalar(policyNode)?.value;
-      if (policy === 'Always' || (typeof policy === 'string' && TEMPLATED.test(policy))) continue;
+      if (policy === 'Always' || (typeof policy === 'string' && isTemplated(policy))) continue;
       const data = { container: describeContainer(container), image };
       const title = 'Set imagePullPolicy: Always';
       if (hasValue(policyNode)) {
@@ -57,7 +54,7 @@ export const imagePullPolicy: KubernetesRule = {
           fix: { title, edits: [replaceNode(policyNode, 'Always')], safe: false },
         });
       } else {
-        context.report({ messageId: 'unset', data, range: rangeOf(imageNode!), fix: { title, edits: setIn(file, document, container.node, [FIELD], 'Always') } });
+        context.report({ messageId: 'unset', data, range: rangeOf(imageNode), fix: { title, edits: setIn(file, document, container.node, [FIELD], 'Always') } });
       }
     }
   },

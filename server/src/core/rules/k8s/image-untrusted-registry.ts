@@ -1,11 +1,10 @@
 import { isTrustedRegistry, normaliseTrustedRegistries, registryOfImage } from '../../images/trusted-registries';
-import { containersOf, describeContainer, podSpecOf } from '../../kubernetes/workloads';
-import { asScalar, rangeOf, valueOf } from '../../yaml/yaml-document';
+import { containerImagesOf } from '../../kubernetes/container-images';
+import { describeContainer, podSpecOf } from '../../kubernetes/workloads';
+import { rangeOf } from '../../yaml/yaml-document';
 import type { KubernetesRule } from '../define';
 
 /** `${VAR}`, `$(VAR)`, `{{ … }}`: a value something else fills in, so nothing to judge. */
-const TEMPLATED = /\$\{|\$\(|\{\{/;
-
 export const imageUntrustedRegistry: KubernetesRule = {
   meta: {
     id: 'k8s/image-untrusted-registry',
@@ -36,16 +35,14 @@ export const imageUntrustedRegistry: KubernetesRule = {
     const podSpec = podSpecOf(resource);
     if (!podSpec) return;
     const trustedList = trusted.map((entry) => `\`${entry}\``).join(', ');
-    for (const container of containersOf(podSpec)) {
-      const node = asScalar(valueOf(container.node, 'image', resource.document));
-      const image = typeof node?.value === 'string' ? node.value.trim() : '';
-      if (image === '' || TEMPLATED.test(image) || image.includes('$')) continue;
+    for (const { container, image, node } of containerImagesOf(podSpec)) {
+      if (image.includes('$')) continue;
       const registry = registryOfImage(image);
       if (isTrustedRegistry(registry, trusted)) continue;
       context.report({
         messageId: 'untrusted',
         data: { container: describeContainer(container), image, registry, trusted: trustedList },
-        range: rangeOf(node!),
+        range: rangeOf(node),
       });
     }
   },
