@@ -10,7 +10,10 @@
  *     and via the CLI; files/s and peak RSS.
  *  4. The CLI against `dockerfilelint` over the same Dockerfiles (whole process, wall time).
  *
- * Options: `--quick` runs smaller samples (for a smoke run).
+ * Options: `--quick` runs smaller samples (for a smoke run); `--edits N` sets the edits per
+ * document; `--only edits|typical|workspace`
+ * runs one section; `--cpu-prof DIR` writes CPU profiles of the spawned server and CLI processes
+ * into DIR (open them in Chrome DevTools or VS Code).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,8 +27,21 @@ import { analyze, DEFAULT_RULE_SET } from '../server/src/core/index';
 
 const root = join(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick');
-const EDITS = quick ? 15 : 60;
+const EDITS = Number(optionValue('--edits') ?? (quick ? 15 : 60));
 const TREE_FILES = quick ? 1_000 : 10_000;
+const only = optionValue('--only');
+const cpuProfileDir = optionValue('--cpu-prof');
+/** Node options of the spawned server and CLI processes. */
+const childNodeOptions = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+
+function optionValue(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+function runs(section: 'edits' | 'typical' | 'workspace'): boolean {
+  return only === undefined || only === section;
+}
 
 // ---------------------------------------------------------------- inputs
 
@@ -138,7 +154,7 @@ class ServerProcess {
   private endProgress!: () => void;
 
   constructor(workspaceFolder?: string) {
-    this.child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.child = spawn(process.execPath, [...childNodeOptions, join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.progressEnded = new Promise((resolve) => (this.endProgress = resolve));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; version?: number }) => this.published.get(params.uri)?.(params.version));
@@ -257,33 +273,38 @@ async function main(): Promise<void> {
   spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   console.log(`\nBulkhead benchmark${quick ? ' (quick)' : ''} — node ${process.version}, ${EDITS} edits per document\n`);
 
-  // 1. Per-edit latency through the server, against parse floors.
-  const manifest = manifestOfLines(3_000);
-  const middle = manifest.indexOf('value: info', Math.floor(manifest.length / 2)) + 'value: in'.length;
-  const wholeParse = median(timeMs(() => parseAllDocuments(manifest), 20));
-  const editedDocument = deployment(0);
-  const documentParse = median(timeMs(() => parseAllDocuments(editedDocument), 50));
-  const manifestEdits = await editLatencies('deploy.yaml', 'yaml', manifest, middle);
-  console.log(`Manifest: ${manifest.split('\n').length} lines, ${manifest.split('---').length} documents`);
-  console.log(`  per-edit latency via stdio   p50 ${ms(median(manifestEdits))}   p95 ${ms(percentile(manifestEdits, 95))}`);
-  console.log(`  floor: yaml parse of the edited document ${ms(documentParse)} → p95 ratio ${ratio(percentile(manifestEdits, 95), documentParse)}`);
-  console.log(`  floor: yaml parse of the whole file      ${ms(wholeParse)} → p95 ratio ${ratio(percentile(manifestEdits, 95), wholeParse)}`);
+  if (runs('edits')) {
+    // 1. Per-edit latency through the server, against parse floors.
+    const manifest = manifestOfLines(3_000);
+    const middle = manifest.indexOf('value: info', Math.floor(manifest.length / 2)) + 'value: in'.length;
+    const wholeParse = median(timeMs(() => parseAllDocuments(manifest), 20));
+    const editedDocument = deployment(0);
+    const documentParse = median(timeMs(() => parseAllDocuments(editedDocument), 50));
+    const manifestEdits = await editLatencies('deploy.yaml', 'yaml', manifest, middle);
+    console.log(`Manifest: ${manifest.split('\n').length} lines, ${manifest.split('---').length} documents`);
+    console.log(`  per-edit latency via stdio   p50 ${ms(median(manifestEdits))}   p95 ${ms(percentile(manifestEdits, 95))}`);
+    console.log(`  floor: yaml parse of the edited document ${ms(documentParse)} → p95 ratio ${ratio(percentile(manifestEdits, 95), documentParse)}`);
+    console.log(`  floor: yaml parse of the whole file      ${ms(wholeParse)} → p95 ratio ${ratio(percentile(manifestEdits, 95), wholeParse)}`);
 
-  const dockerfile = dockerfileOfLines(300);
-  const dockerfileParse = median(timeMs(() => DockerfileParser.parse(dockerfile), 50));
-  const dockerfileEdits = await editLatencies('Dockerfile', 'dockerfile', dockerfile, dockerfile.indexOf('libfoo10=') + 'libfoo'.length);
-  console.log(`Dockerfile: ${dockerfile.split('\n').length} lines`);
-  console.log(`  per-edit latency via stdio   p50 ${ms(median(dockerfileEdits))}   p95 ${ms(percentile(dockerfileEdits, 95))}`);
-  console.log(`  floor: dockerfile-ast parse ${ms(dockerfileParse)} → p95 ratio ${ratio(percentile(dockerfileEdits, 95), dockerfileParse)}`);
+    const dockerfile = dockerfileOfLines(300);
+    const dockerfileParse = median(timeMs(() => DockerfileParser.parse(dockerfile), 50));
+    const dockerfileEdits = await editLatencies('Dockerfile', 'dockerfile', dockerfile, dockerfile.indexOf('libfoo10=') + 'libfoo'.length);
+    console.log(`Dockerfile: ${dockerfile.split('\n').length} lines`);
+    console.log(`  per-edit latency via stdio   p50 ${ms(median(dockerfileEdits))}   p95 ${ms(percentile(dockerfileEdits, 95))}`);
+    console.log(`  floor: dockerfile-ast parse ${ms(dockerfileParse)} → p95 ratio ${ratio(percentile(dockerfileEdits, 95), dockerfileParse)}`);
+  }
 
-  // 2. In-process analysis of a typical Dockerfile.
-  const typical = readFileSync(join(root, 'examples', 'api', 'Dockerfile'), 'utf8');
-  const typicalParse = median(timeMs(() => DockerfileParser.parse(typical), 200));
-  const typicalAnalysis = median(timeMs(() => analyze({ fileName: 'Dockerfile', text: typical }, { rules: DEFAULT_RULE_SET }), 200));
-  console.log(`Typical Dockerfile in-process (${typical.split('\n').length} lines, ${DEFAULT_RULE_SET.dockerfile.length} rules)`);
-  console.log(`  analysis ${ms(typicalAnalysis)}, parse ${ms(typicalParse)} → ratio ${ratio(typicalAnalysis, typicalParse)}`);
+  if (runs('typical')) {
+    // 2. In-process analysis of a typical Dockerfile.
+    const typical = readFileSync(join(root, 'examples', 'api', 'Dockerfile'), 'utf8');
+    const typicalParse = median(timeMs(() => DockerfileParser.parse(typical), 200));
+    const typicalAnalysis = median(timeMs(() => analyze({ fileName: 'Dockerfile', text: typical }, { rules: DEFAULT_RULE_SET }), 200));
+    console.log(`Typical Dockerfile in-process (${typical.split('\n').length} lines, ${DEFAULT_RULE_SET.dockerfile.length} rules)`);
+    console.log(`  analysis ${ms(typicalAnalysis)}, parse ${ms(typicalParse)} → ratio ${ratio(typicalAnalysis, typicalParse)}`);
+  }
 
   // 3. Workspace scan of a generated tree.
+  if (!runs('workspace')) return;
   const tree = makeTree(TREE_FILES);
   try {
     const server = new ServerProcess(tree.folder);
@@ -297,7 +318,7 @@ async function main(): Promise<void> {
     console.log(`Workspace of ${TREE_FILES} files (half Dockerfiles, half manifests)`);
     console.log(`  in the server: ${serverSeconds.toFixed(2)} s, ${(TREE_FILES / serverSeconds).toFixed(0)} files/s, peak RSS ${serverRss.toFixed(0)} MB`);
 
-    const cli = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'scan', tree.folder, '--format', 'json', '--fail-on', 'none', '--output', join(tree.folder, '..', 'bench-report.json')], { stdio: 'ignore' });
+    const cli = spawn(process.execPath, [...childNodeOptions, join(root, 'dist', 'cli.js'), 'scan', tree.folder, '--format', 'json', '--fail-on', 'none', '--output', join(tree.folder, '..', 'bench-report.json')], { stdio: 'ignore' });
     const cliPeak = watchPeakRss(cli.pid!);
     const cliStarted = performance.now();
     await new Promise((resolve) => cli.once('exit', resolve));

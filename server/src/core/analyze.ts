@@ -5,14 +5,14 @@
 import { DEFAULT_CONFIG, isRuleEnabled, type AnalysisConfig } from './engine/config';
 import { LineIndex } from './engine/line-index';
 import { runRules } from './engine/runner';
-import { findSuppressions, parseIdList, peerResolverOf, suppressionsCovering, type PeerResolver, type Suppression } from './engine/suppressions';
+import { findSuppressions, mayHoldSuppressions, parseIdList, peerResolverOf, suppressionsCovering, type PeerResolver, type Suppression } from './engine/suppressions';
 import type { AnalysisProblem, Finding, OffsetRange, Rule, RuleMeta, Severity } from './engine/types';
 import { composeFileOf, isComposeFileName, looksLikeCompose, type ComposeService } from './compose/model';
 import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
 import { ShellParseCache, type ParsedShell } from './dockerfile/shell';
 import { isKubernetesDocument, resourcesOf, type KubernetesResource } from './kubernetes/model';
 import { splitYamlDocuments } from './yaml/yaml-chunks';
-import { mapAt, pairRange, parseYamlFile, type YamlParseError } from './yaml/yaml-document';
+import { mapAt, pairRange, parseYamlFile, type YamlFile, type YamlParseError } from './yaml/yaml-document';
 import type { CrossFileSubject } from './rules/define';
 import { shiftObject, workspaceObjectOf, type WorkspaceObject } from './workspace/objects';
 import type { WorkspaceIndex } from './workspace/workspace-index';
@@ -114,7 +114,6 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
 
 function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisResult {
   const config = options.config ?? DEFAULT_CONFIG;
-  const lines = new LineIndex(input.text);
   const empty = (kind: FileKind, problems: AnalysisProblem[] = []): AnalysisResult => ({
     kind,
     findings: [],
@@ -122,7 +121,7 @@ function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisRe
     suppressions: [],
     suppressedFindings: [],
     unusedSuppressions: [],
-    lines,
+    lines: new LineIndex(input.text),
     objects: [],
   });
   const nameKind = classifyFileName(input.fileName, input.languageId);
@@ -145,6 +144,10 @@ function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisRe
   let annotations: readonly PendingSuppression[] = [];
   const annotationSuppressed: PendingSuppressed[] = [];
   const ruleIndex = ruleSetIndexOf(options.rules);
+  // The line index comes from the parsed model (Dockerfile) or is joined from the YAML documents'
+  // cached indexes: an edit does not scan the whole text again for line breaks.
+  let lines: LineIndex;
+  let mayHoldSuppressions = true;
 
   if (nameKind === 'dockerfile') {
     kind = 'dockerfile';
@@ -152,6 +155,7 @@ function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisRe
     const shells = new ShellParseCache(options.previous?.reuse?.shells);
     shellCache = shells.entries;
     const model = parseDockerfile(input.text, shells);
+    lines = model.lines;
     suppressionExtent = (line) => {
       const instruction = model.instructions.find((candidate) => lines.positionAt(candidate.range.start).line === line);
       return instruction ? lines.positionAt(instruction.range.end).line : line;
@@ -162,13 +166,16 @@ function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisRe
       return empty('helm', [{ kind: 'input', severity: 'info', message: 'Helm/Go template not analysed: render it (helm template) and scan the output.' }]);
     }
     const yaml = analyzeYaml(input, options, config, ruleIndex.peers);
+    lines = yaml.lines;
+    mayHoldSuppressions = yaml.mayHoldSuppressions;
     kind = yaml.kind;
-    findings.push(...yaml.findings);
-    problems.push(...yaml.problems);
+    // Loops, not push(...spread): a spread of 150,000 findings overflows the stack.
+    for (const finding of yaml.findings) findings.push(finding);
+    for (const problem of yaml.problems) problems.push(problem);
     yamlChunks = yaml.chunks;
     objects = yaml.objects;
     annotations = yaml.annotations;
-    annotationSuppressed.push(...yaml.suppressed);
+    for (const hidden of yaml.suppressed) annotationSuppressed.push(hidden);
     documents = yaml.documentStarts.map((start, index) => ({
       firstLine: lines.positionAt(start).line,
       lastLine: index + 1 < yaml.documentStarts.length ? lines.positionAt(yaml.documentStarts[index + 1]!).line - 1 : lines.lineCount - 1,
@@ -178,11 +185,13 @@ function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisRe
     }
   }
 
-  const comments = findSuppressions(input.text, lines, suppressionExtent, {
-    peers: ruleIndex.peers,
-    fileKind: kind === 'dockerfile' ? 'dockerfile' : 'yaml',
-    ...(documents ? { documents } : {}),
-  });
+  const comments = !mayHoldSuppressions
+    ? []
+    : findSuppressions(input.text, lines, suppressionExtent, {
+        peers: ruleIndex.peers,
+        fileKind: kind === 'dockerfile' ? 'dockerfile' : 'yaml',
+        ...(documents ? { documents } : {}),
+      });
   const fromAnnotation = new Map(annotations.map((pending) => [pending, resolvePending(pending, lines)]));
   const suppressions = [...comments, ...fromAnnotation.values()].sort((a, b) => a.range.start - b.range.start);
   const used = new Set<Suppression>();
@@ -365,6 +374,10 @@ function applyAnnotationSuppressions(suppressions: readonly PendingSuppression[]
 
 /** What a YAML document chunk yields, relative to the chunk's start: kept for the next edit. */
 interface ChunkAnalysis {
+  /** The document's own line index, joined into the file's. */
+  readonly lines: LineIndex;
+  /** Whether the document's text holds any suppression comment syntax (else the file's comments need no reading). */
+  readonly mayHoldSuppressions: boolean;
   readonly isKubernetes: boolean;
   readonly looksLikeCompose: boolean;
   readonly errors: readonly YamlParseError[];
@@ -392,7 +405,10 @@ function analyzeYaml(input: AnalysisInput, options: AnalysisOptions, config: Ana
   const reusable = previous && previous.rules === options.rules && previous.config === config ? previous.yamlChunks : undefined;
   const chunks = splitYamlDocuments(input.text).map((chunk) => {
     const cached = reusable?.get(chunk.text);
-    return { ...chunk, analysis: cached ?? describeChunk(chunk.text) };
+    if (cached) return { ...chunk, analysis: cached, parsed: undefined };
+    // The parse that described the chunk is handed to its check: each new document is parsed once.
+    const parsed = parseYamlFile(chunk.text);
+    return { ...chunk, analysis: describeChunk(parsed), parsed };
   });
   const kind: FileKind = isComposeFileName(input.fileName) || (chunks[0]?.analysis.looksLikeCompose && !chunks.some((chunk) => chunk.analysis.isKubernetes))
     ? 'compose'
@@ -406,7 +422,9 @@ function analyzeYaml(input: AnalysisInput, options: AnalysisOptions, config: Ana
   const kept = new Map<string, ChunkAnalysis>();
   chunks.forEach((chunk, documentIndex) => {
     let analysis = chunk.analysis;
-    if (kind !== 'yaml' && analysis.results?.kind !== kind) analysis = { ...analysis, results: checkChunk(chunk.text, kind, options, config, peers) };
+    if (kind !== 'yaml' && analysis.results?.kind !== kind) {
+      analysis = { ...analysis, results: checkChunk(chunk.parsed ?? parseYamlFile(chunk.text), kind, options, config, peers) };
+    }
     kept.set(chunk.text, analysis);
     if (kind === 'yaml') return; // YAML that is neither a manifest nor a Compose file is none of our business.
     const error = analysis.errors[0];
@@ -428,12 +446,24 @@ function analyzeYaml(input: AnalysisInput, options: AnalysisOptions, config: Ana
       suppressed.push({ finding: shiftFinding(hidden.finding, chunk.start), suppression: shifted.get(hidden.suppression)!, others: hidden.others.map((other) => shifted.get(other)!) });
     }
   });
-  return { kind, findings, problems, objects, annotations, suppressed, documentStarts: chunks.map((chunk) => chunk.start), chunks: kept };
+  return {
+    kind,
+    findings,
+    problems,
+    objects,
+    annotations,
+    suppressed,
+    documentStarts: chunks.map((chunk) => chunk.start),
+    chunks: kept,
+    lines: LineIndex.join(input.text, chunks.map((chunk) => ({ start: chunk.start, lines: chunk.analysis.lines }))),
+    mayHoldSuppressions: chunks.some((chunk) => chunk.analysis.mayHoldSuppressions),
+  };
 }
 
-function describeChunk(text: string): ChunkAnalysis {
-  const file = parseYamlFile(text);
+function describeChunk(file: YamlFile): ChunkAnalysis {
   return {
+    lines: file.lines,
+    mayHoldSuppressions: mayHoldSuppressions(file.text),
     isKubernetes: file.documents.some(isKubernetesDocument),
     looksLikeCompose: file.documents[0] !== undefined && looksLikeCompose(file.documents[0]),
     errors: file.documents.flatMap((document) => document.errors),
@@ -441,8 +471,7 @@ function describeChunk(text: string): ChunkAnalysis {
   };
 }
 
-function checkChunk(text: string, kind: 'kubernetes' | 'compose', options: AnalysisOptions, config: AnalysisConfig, peers: PeerResolver): ChunkAnalysis['results'] {
-  const file = parseYamlFile(text);
+function checkChunk(file: YamlFile, kind: 'kubernetes' | 'compose', options: AnalysisOptions, config: AnalysisConfig, peers: PeerResolver): ChunkAnalysis['results'] {
   const findings: Finding[] = [];
   const problems: AnalysisProblem[] = [];
   const objects: WorkspaceObject[] = [];

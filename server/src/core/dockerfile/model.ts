@@ -98,8 +98,11 @@ export function parseDockerfile(text: string, shells: ShellParseCache = new Shel
   const build = (instruction: Instruction, onbuild: boolean, stage: Stage | undefined): DockerInstruction => {
     const keyword = instruction.getKeyword().toUpperCase();
     const range = toRange(instruction.getRange())!;
-    const execForm = isJsonInstruction(instruction) && /^\s*\[/.test(instruction.getRawArgumentsContent() ?? '');
-    const args = execForm ? jsonWords(instruction, text, toRange) : plainWords(instruction, toRange, heredocBodyStart(instruction, lines, toRange));
+    // dockerfile-ast recomputes arguments and heredocs on every call: each is asked for once.
+    const heredocs = heredocsOf(instruction);
+    const words = plainWords(instruction, toRange, heredocBodyStart(heredocs, lines, toRange));
+    const execForm = isExecForm(instruction, words);
+    const args = execForm && isJsonInstruction(instruction) ? jsonWords(instruction, text, toRange) : words;
     let shell: ParsedShell | undefined;
     let shellParsed = false;
     return {
@@ -116,7 +119,7 @@ export function parseDockerfile(text: string, shells: ShellParseCache = new Shel
         if (keyword !== 'RUN') return undefined;
         if (!shellParsed) {
           shellParsed = true;
-          shell = execForm ? execFormShell(args, text, shells) : shellOfRun(instruction, text, lines, escapeCharacter, toRange, shells);
+          shell = execForm ? execFormShell(args, text, shells) : shellOfRun(instruction, heredocs, text, lines, escapeCharacter, toRange, shells);
         }
         return shell;
       },
@@ -214,6 +217,16 @@ export function substituteArgs(
   return { value: substituted, complete };
 }
 
+/**
+ * Exec form: the arguments are a JSON array. An instruction whose arguments start with `[`
+ * is one (the raw text is read only then: reading it re-tokenises the instruction).
+ */
+function isExecForm(instruction: Instruction, words: readonly DockerWord[]): boolean {
+  if (!isJsonInstruction(instruction)) return false;
+  if (instruction.getJSONStrings().length === 0 && !words[0]?.value.startsWith('[')) return false;
+  return /^\s*\[/.test(instruction.getRawArgumentsContent() ?? '');
+}
+
 function isJsonInstruction(instruction: Instruction): instruction is Instruction & { getJSONStrings(): JsonString[] } {
   return typeof (instruction as { getJSONStrings?: unknown }).getJSONStrings === 'function';
 }
@@ -241,8 +254,8 @@ function heredocsOf(instruction: Instruction): HeredocNode[] {
 }
 
 /** Where the first heredoc body starts (the line after its `<<EOF`), or +∞ without heredocs. */
-function heredocBodyStart(instruction: Instruction, lines: LineIndex, toRange: ToRange): number {
-  const first = heredocsOf(instruction)[0];
+function heredocBodyStart(heredocs: readonly HeredocNode[], lines: LineIndex, toRange: ToRange): number {
+  const first = heredocs[0];
   if (!first) return Number.POSITIVE_INFINITY;
   const bodyLine = lines.positionAt(toRange(first.getStartRange())!.start).line + 1;
   return bodyLine < lines.lineCount ? lines.lineStart(bodyLine) : Number.POSITIVE_INFINITY;
@@ -367,6 +380,7 @@ interface HeredocNode {
  */
 function shellOfRun(
   instruction: Instruction,
+  heredocs: readonly HeredocNode[],
   text: string,
   lines: LineIndex,
   escapeCharacter: string,
@@ -375,7 +389,6 @@ function shellOfRun(
 ): ParsedShell {
   const argumentsRange = toRange(instruction.getArgumentsRange());
   if (!argumentsRange) return { commands: [] };
-  const heredocs = heredocsOf(instruction);
   if (heredocs.length > 0 && onlyHeredocs(text.slice(argumentsRange.start, indexOfLineEnd(text, argumentsRange.start)))) {
     // `RUN <<EOF` alone: BuildKit runs each body as a script (with its shebang's interpreter).
     const commands = heredocs.flatMap((heredoc) => {

@@ -8,7 +8,7 @@
  */
 import type { OffsetRange, TextEdit } from '../engine/types';
 import type { DockerInstruction, Stage } from './model';
-import { baseName, unwrapCommand, type ShellCommand, type ShellWord } from './shell';
+import { baseName, unwrapCommand, type ParsedShell, type ShellCommand, type ShellWord } from './shell';
 import { insertWordAfter, removeWords } from './word-edits';
 
 export type PackageManager = 'apt-get' | 'apt' | 'apk' | 'yum' | 'dnf' | 'microdnf' | 'tdnf' | 'zypper' | 'rpm' | 'pip' | 'npm' | 'yarn' | 'gem' | 'go';
@@ -386,13 +386,23 @@ export function optionsNamed(call: PackageCall, ...names: string[]): PackageOpti
   return call.options.filter((option) => names.includes(option.name) || (option.letters !== undefined && names.includes(`-${option.letters.slice(-1)}`) && (option.value !== undefined || option.valueWord !== undefined || option.letters.length === 1)));
 }
 
+/**
+ * Package-manager calls by parsed script, for shell and exec form. A dozen rules ask for the
+ * calls of every `RUN`; parsed scripts are reused across edits, so their calls are too.
+ */
+const callsByShell = new WeakMap<ParsedShell, { shellForm?: readonly PackageCall[]; execForm?: readonly PackageCall[] }>();
+
 /** The package-manager calls of a `RUN`, in order, also those inside `sh -c` scripts. */
-export function packageCallsOf(instruction: DockerInstruction): PackageCall[] {
-  if (instruction.keyword !== 'RUN') return [];
-  const calls: PackageCall[] = [];
-  for (const command of instruction.shell?.commands ?? []) {
-    const call = packageCallOf(command, instruction.execForm);
-    if (call) calls.push(call);
+export function packageCallsOf(instruction: DockerInstruction): readonly PackageCall[] {
+  const shell = instruction.keyword === 'RUN' ? instruction.shell : undefined;
+  if (!shell) return [];
+  let known = callsByShell.get(shell);
+  if (!known) callsByShell.set(shell, (known = {}));
+  const form = instruction.execForm ? 'execForm' : 'shellForm';
+  let calls = known[form];
+  if (!calls) {
+    calls = shell.commands.flatMap((command) => packageCallOf(command, instruction.execForm) ?? []);
+    known[form] = calls;
   }
   return calls;
 }

@@ -12,7 +12,28 @@ export interface LinePosition {
 export class LineIndex {
   private readonly lineStarts: number[];
 
-  constructor(private readonly text: string) {
+  /**
+   * The index of a text made of consecutive parts whose own indexes are known (YAML documents,
+   * cached across edits), without scanning the text again. Every part but the last must end
+   * with a line break, so that each part starts a line.
+   */
+  static join(text: string, parts: readonly { readonly start: number; readonly lines: LineIndex }[]): LineIndex {
+    const starts: number[] = [];
+    parts.forEach((part, index) => {
+      // A part's first line start is the line break that ended the part before it.
+      for (let line = index === 0 ? 0 : 1; line < part.lines.lineStarts.length; line++) starts.push(part.start + part.lines.lineStarts[line]!);
+    });
+    return new LineIndex(text, starts.length > 0 ? starts : [0]);
+  }
+
+  constructor(
+    private readonly text: string,
+    lineStarts?: number[],
+  ) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);

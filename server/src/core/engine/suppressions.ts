@@ -69,8 +69,13 @@ export interface SuppressionContext {
   readonly documents?: readonly { readonly firstLine: number; readonly lastLine: number }[];
 }
 
+/** Whether `text` holds any suppression syntax at all: when not, it has no suppressions to find. */
+export function mayHoldSuppressions(text: string): boolean {
+  return ANY_MARKER.test(text);
+}
+
 export function findSuppressions(text: string, lines: LineIndex, extent?: SuppressionExtent, context: SuppressionContext = {}): Suppression[] {
-  if (!ANY_MARKER.test(text)) return [];
+  if (!mayHoldSuppressions(text)) return [];
   const found: Suppression[] = [];
   for (let line = 0; line < lines.lineCount; line++) {
     const content = lines.lineText(line);

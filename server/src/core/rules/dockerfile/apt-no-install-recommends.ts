@@ -24,10 +24,11 @@ export const aptNoInstallRecommends: DockerfileRule = {
     },
   },
   check(model, context) {
+    const configuring = runsConfiguringRecommends(model);
     for (const instruction of model.instructions) {
       if (!instruction.stage) continue;
       const calls = packageCallsOf(instruction).filter((call) => call.family === 'apt' && call.subcommand === 'install');
-      if (calls.length === 0 || configuredEarlier(model, instruction)) continue;
+      if (calls.length === 0 || configuredEarlier(configuring, instruction)) continue;
       for (const call of calls) {
         if (declinesRecommends(call)) continue;
         const install = call.subcommandWords[0]!;
@@ -48,16 +49,22 @@ function declinesRecommends(call: PackageCall): boolean {
   return optionsNamed(call, '-o', '--option').some((option) => /^APT::Install-Recommends=(?:false|0|no|off)$/i.test(option.value ?? ''));
 }
 
-/** An earlier `RUN` in the stage chain mentions `APT::Install-Recommends` (writing an apt.conf.d file). */
-function configuredEarlier(model: DockerfileModel, instruction: DockerInstruction): boolean {
+/** The `RUN`s that mention `APT::Install-Recommends` (writing an apt.conf.d file, usually): few or none. */
+function runsConfiguringRecommends(model: DockerfileModel): DockerInstruction[] {
+  return model.instructions.filter(
+    (instruction) =>
+      instruction.keyword === 'RUN' &&
+      !instruction.onbuild &&
+      instruction.stage !== undefined &&
+      (instruction.shell?.commands ?? []).some((command) => command.args.some((arg) => /APT::Install-Recommends/i.test(arg.value ?? arg.raw))),
+  );
+}
+
+/** One of the configuring `RUN`s comes earlier in the instruction's stage chain. */
+function configuredEarlier(configuring: readonly DockerInstruction[], instruction: DockerInstruction): boolean {
+  if (configuring.length === 0) return false;
   const chain = new Set(stageChain(instruction.stage!));
-  return model.instructions.some(
-    (earlier) =>
-      earlier.keyword === 'RUN' &&
-      !earlier.onbuild &&
-      earlier.stage !== undefined &&
-      chain.has(earlier.stage) &&
-      (earlier.stage !== instruction.stage || earlier.range.start < instruction.range.start) &&
-      (earlier.shell?.commands ?? []).some((command) => command.args.some((arg) => /APT::Install-Recommends/i.test(arg.value ?? arg.raw))),
+  return configuring.some(
+    (earlier) => chain.has(earlier.stage!) && (earlier.stage !== instruction.stage || earlier.range.start < instruction.range.start),
   );
 }
