@@ -1,16 +1,18 @@
 /**
- * The language server and `.bulkhead.yaml`: read from each workspace folder, merged under the
- * user's settings (settings win), re-applied when the file changes on disk, and its problems
- * published as diagnostics on the file itself. Also: unused suppressions are shown.
+ * The language server and `.bulkhead.yaml`: read from each workspace folder — and, for a file
+ * in a subfolder, the nearest one walking up to the workspace folder, as the CLI resolves them
+ * — merged under the user's settings (settings win), re-applied when a file changes, appears
+ * or goes on disk, and its problems published as diagnostics on the file itself. Also: unused
+ * suppressions are shown.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
-import { TestClient } from './support';
+import { DEFAULT_TIMEOUT_MS, TestClient, within } from './support';
 
 const CHANGED = 2;
 const CREATED = 1;
@@ -109,5 +111,93 @@ describe('LSP: .bulkhead.yaml', () => {
       'Unused hadolint suppression: no finding of DL3002 (dockerfile/user-root) to hide.',
     ]);
     client.close(uri);
+  });
+});
+
+describe('LSP: .bulkhead.yaml files in subfolders', () => {
+  const USER_ROOT = 'dockerfile/user-root';
+  let root: string;
+  let client: TestClient;
+  const uriOf = (relative: string) => pathToFileURL(join(root, relative)).href;
+  const write = (relative: string, text: string) => {
+    mkdirSync(dirname(join(root, relative)), { recursive: true });
+    writeFileSync(join(root, relative), text);
+  };
+  const fileEvent = (relative: string, type: number) => client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(relative), type }] });
+  /** The next (or an already received) publish for `relative` with diagnostics, where user-root has `severity` (undefined: not reported). */
+  const userRootIs = (relative: string, severity: number | undefined, seen = true) => {
+    const matches = (params: PublishDiagnosticsParams) => params.diagnostics.length > 0 && severityOf(params, USER_ROOT) === severity;
+    return seen ? client.nextOrSeen(uriOf(relative), matches) : client.nextDiagnostics(uriOf(relative), matches);
+  };
+
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'bulkhead-nested-config-'));
+    write('.bulkhead.yaml', `rules:\n  ${USER_ROOT}: error\n`);
+    write('Dockerfile', ROOT_DOCKERFILE);
+    write('svc/.bulkhead.yaml', `rules:\n  ${USER_ROOT}: off\nexclude:\n  - generated/\n`);
+    write('svc/Dockerfile', ROOT_DOCKERFILE);
+    write('svc/deep/Dockerfile', ROOT_DOCKERFILE);
+    write('svc/generated/Dockerfile', ROOT_DOCKERFILE);
+    write('web/Dockerfile', ROOT_DOCKERFILE);
+    client = await TestClient.start({ workspaceFolders: [pathToFileURL(root).href], workspaceCapabilities: { didChangeWatchedFiles: { dynamicRegistration: true } } });
+  });
+  after(async () => {
+    await client.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('a subfolder’s file applies to the files under it only, closed or open; the folder’s file to the others', async () => {
+    await userRootIs('Dockerfile', 1);
+    await userRootIs('web/Dockerfile', 1);
+    await userRootIs('svc/Dockerfile', undefined);
+    await userRootIs('svc/deep/Dockerfile', undefined);
+    // Its exclude globs are relative to its own folder: svc/generated/ is not analysed.
+    await within(
+      (async () => {
+        while (!client.logs.some((log) => log.message.startsWith('Workspace scan:'))) await new Promise((resolve) => setTimeout(resolve, 20));
+      })(),
+      DEFAULT_TIMEOUT_MS,
+      'the end of the workspace scan',
+    );
+    assert.ok(!client.published.some((params) => params.uri === uriOf('svc/generated/Dockerfile') && params.diagnostics.length > 0), 'svc/generated/ is excluded');
+
+    const open = uriOf('svc/deep/Dockerfile');
+    client.open(open, ROOT_DOCKERFILE, 'dockerfile', 1);
+    const opened = await client.diagnosticsFor(open, 1);
+    assert.ok(opened.diagnostics.length > 0 && severityOf(opened, USER_ROOT) === undefined, 'the open document resolves the same');
+    const excluded = uriOf('svc/generated/Dockerfile');
+    client.open(excluded, ROOT_DOCKERFILE, 'dockerfile', 1);
+    assert.deepEqual((await client.diagnosticsFor(excluded, 1)).diagnostics, [], 'an excluded file opened has no findings');
+    client.close(excluded);
+  });
+
+  it('a change to a subfolder’s file re-analyses the files under it', async () => {
+    write('svc/.bulkhead.yaml', `rules:\n  ${USER_ROOT}: info\n`);
+    const closed = userRootIs('svc/Dockerfile', 3, false);
+    const open = userRootIs('svc/deep/Dockerfile', 3, false);
+    fileEvent('svc/.bulkhead.yaml', CHANGED);
+    await Promise.all([closed, open]);
+    assert.equal(severityOf(await userRootIs('Dockerfile', 1), USER_ROOT), 1, 'the folder’s file still applies outside svc/');
+  });
+
+  it('a new file in a subfolder applies at once; deleting one brings the folder’s back', async () => {
+    write('web/.bulkhead.yml', `rules:\n  ${USER_ROOT}: off\n`);
+    const off = userRootIs('web/Dockerfile', undefined, false);
+    fileEvent('web/.bulkhead.yml', CREATED);
+    await off;
+
+    unlinkSync(join(root, 'svc/.bulkhead.yaml'));
+    const closed = userRootIs('svc/Dockerfile', 1, false);
+    const open = userRootIs('svc/deep/Dockerfile', 1, false);
+    const nowIncluded = userRootIs('svc/generated/Dockerfile', 1, false);
+    fileEvent('svc/.bulkhead.yaml', DELETED);
+    await Promise.all([closed, open, nowIncluded]);
+  });
+
+  it('publishes a subfolder file’s problems on it', async () => {
+    write('web/.bulkhead.yml', 'rules:\n  no/such-rule: off\n');
+    const problems = client.nextDiagnostics(uriOf('web/.bulkhead.yml'), (params) => params.diagnostics.length > 0);
+    fileEvent('web/.bulkhead.yml', CHANGED);
+    assert.deepEqual((await problems).diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start]), [['bulkhead/config', { line: 1, character: 2 }]]);
   });
 });

@@ -6,12 +6,22 @@
  * scan ran in; fixable results carry their safe fix as replacements; `partialFingerprints`
  * follow a finding across commits (fingerprint.ts). Files that could not be analysed are
  * tool execution notifications of the run's invocation.
+ *
+ * Findings a suppression hid are results too, with an in-source `suppressions` entry (SARIF
+ * 2.1.0 §3.35): its `justification` is the suppression's reason, its `location` the comment or
+ * annotation. GitHub code scanning shows such a result as a dismissed alert rather than an open
+ * one, and other viewers hide it by default. Every suppressed finding is emitted, not only those
+ * whose suppression gives a reason: a suppression without a reason is still a decision written
+ * in the source, and leaving its finding out would make code scanning close the alert as fixed
+ * when nothing was fixed. Only the `justification` is left out then, the reason being unknown.
+ * Suppressed results never count for `--fail-on` (they are not the report's findings) and the
+ * text and JSON reports leave them out.
  */
 import { pathToFileURL } from 'node:url';
 import { docsUrl, type RuleMeta, type Severity } from '../core/index';
 import { FINGERPRINT_KEY, fingerprints } from './fingerprint';
 import { renderRuleDoc } from './rule-docs';
-import type { ReportedError, ReportedFinding, ReportedRegion, ScanReport } from './scan';
+import { compareFindings, type ReportedError, type ReportedFinding, type ReportedRegion, type ReportedSuppression, type ScanReport } from './scan';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/bulkhead-dev/bulkhead';
@@ -82,24 +92,27 @@ export interface SarifRun {
 export function toSarif(report: ScanReport, options: SarifOptions): SarifLog {
   const rules = [...options.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(ruleDescriptor);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  // Findings and suppressed findings in one report order: fingerprints count identical lines in
+  // that order, so a finding keeps its fingerprint (its alert) when it is suppressed or unsuppressed.
+  const all = [...report.findings, ...report.suppressed].sort(compareFindings);
   // A finding of an id that is not a rule (the engine's own, e.g. about suppressions) still needs a descriptor.
-  for (const finding of report.findings) {
+  for (const finding of all) {
     if (!ruleIndex.has(finding.ruleId)) {
       ruleIndex.set(finding.ruleId, rules.length);
       rules.push(unknownRuleDescriptor(finding));
     }
   }
 
-  const prints = fingerprints(report.findings);
-  const results = report.findings.map((finding, index) => ({
+  const prints = fingerprints(all);
+  const results = all.map((finding, index) => ({
     ruleId: finding.ruleId,
     ruleIndex: ruleIndex.get(finding.ruleId)!,
     level: LEVELS[finding.severity],
     message: { text: finding.message },
     locations: [{ physicalLocation: { artifactLocation: artifactLocation(finding.file), region: sarifRegion(finding) } }],
     partialFingerprints: { [FINGERPRINT_KEY]: prints[index]! },
-    ...(options.baseline ? { baselineState: 'new' } : {}),
-    ...(finding.fix
+    ...(finding.suppression ? { suppressions: [suppression(finding.file, finding.suppression)] } : options.baseline ? { baselineState: 'new' } : {}),
+    ...(finding.fix && !finding.suppression
       ? {
           fixes: [
             {
@@ -180,6 +193,20 @@ function unknownRuleDescriptor(finding: ReportedFinding): SarifReportingDescript
     shortDescription: { text: finding.ruleId },
     defaultConfiguration: { enabled: true, level: LEVELS[finding.severity] },
     properties: { tags: ['bulkhead'] },
+  };
+}
+
+/**
+ * A suppression as SARIF sees it: in source, accepted (it is in the code under review), with its
+ * reason as the justification when it has one, located at the comment or annotation.
+ */
+function suppression(file: string, reported: ReportedSuppression) {
+  return {
+    kind: 'inSource',
+    status: 'accepted',
+    ...(reported.justification !== undefined ? { justification: reported.justification } : {}),
+    location: { physicalLocation: { artifactLocation: artifactLocation(file), region: sarifRegion(reported.region) } },
+    properties: { syntax: reported.source },
   };
 }
 

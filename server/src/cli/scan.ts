@@ -11,10 +11,13 @@ import {
   type AnalysisConfig,
   type AnalysisProblem,
   type AnalysisResult,
+  type Finding,
   type LineIndex,
   type OffsetRange,
   type RuleSet,
   type Severity,
+  type Suppression,
+  type SuppressionSource,
   unusedSuppressionFindings,
   WorkspaceIndex,
 } from '../core/index';
@@ -40,6 +43,21 @@ export interface ReportedFinding {
   readonly fix?: ReportedFix;
   /** Internal, for fingerprints (never in the JSON contract): the text of the line the finding starts on. */
   readonly lineText?: string;
+  /**
+   * Internal, for SARIF (never in the JSON contract): set on a finding a suppression hid. Such
+   * findings are kept apart in {@link ScanReport.suppressed}: they are not findings of the
+   * report, do not count for `--fail-on`, and only SARIF shows them (as suppressed results).
+   */
+  readonly suppression?: ReportedSuppression;
+}
+
+/** The suppression that hid a finding: whose syntax, where it is written, and its reason. */
+export interface ReportedSuppression {
+  readonly source: SuppressionSource;
+  /** The reason written with it (`-- reason`, checkov's `:reason`, a kube-linter annotation's value), if any. */
+  readonly justification?: string;
+  /** The comment or the annotation. */
+  readonly region: ReportedRegion;
 }
 
 /** A 1-based, end-exclusive region of a file, in UTF-16 columns (as SARIF's default `columnKind`). */
@@ -77,6 +95,8 @@ export interface ScanReport {
   readonly fileCount: number;
   /** Sorted by file, line, column, rule id. */
   readonly findings: readonly ReportedFinding[];
+  /** The findings suppressions hid, each with its `suppression`; sorted as `findings`. Only SARIF shows them. */
+  readonly suppressed: readonly ReportedFinding[];
   /** Sorted by file. */
   readonly errors: readonly ReportedError[];
   /** Files `--fix` changed (or, with `--fix-dry-run`, would change). */
@@ -117,7 +137,7 @@ export interface FileWithObjects {
 }
 
 export interface FirstPass {
-  /** Findings of the files without Kubernetes objects (final after this pass). */
+  /** Findings of the files without Kubernetes objects (final after this pass), suppressed ones among them (see {@link sortedReport}). */
   readonly findings: ReportedFinding[];
   readonly errors: ReportedError[];
   readonly fixed: FixedFile[];
@@ -144,11 +164,18 @@ export function secondPass(files: readonly FileWithObjects[], index: WorkspaceIn
   });
 }
 
+/** The report, sorted; the passes' findings are split into the report's findings and the suppressed ones. */
 export function sortedReport(fileCount: number, findings: ReportedFinding[], errors: ReportedError[], fixed: FixedFile[]): ScanReport {
   findings.sort(compareFindings);
   errors.sort((a, b) => compareStrings(a.file, b.file));
   fixed.sort((a, b) => compareStrings(a.file, b.file));
-  return { fileCount, findings, errors, fixed };
+  return {
+    fileCount,
+    findings: findings.filter((finding) => finding.suppression === undefined),
+    suppressed: findings.filter((finding) => finding.suppression !== undefined),
+    errors,
+    fixed,
+  };
 }
 
 export interface Analysed {
@@ -223,6 +250,7 @@ function sortedApplied(applied: ReadonlyMap<string, number>): ReadonlyMap<string
   return new Map([...applied].sort(([a], [b]) => compareStrings(a, b)));
 }
 
+/** The result's findings, its unused suppressions (as findings) and the findings suppressions hid (with `suppression` set). */
 function reportedFindings(result: AnalysisResult, file: string): ReportedFinding[] {
   const lines = result.lines;
   const region = (range: OffsetRange): ReportedRegion => {
@@ -230,21 +258,29 @@ function reportedFindings(result: AnalysisResult, file: string): ReportedFinding
     const end = lines.positionAt(range.end);
     return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
   };
-  // Unused suppressions are listed like findings (bulkhead/unused-suppression), so stale ones get cleaned up.
-  return [...result.findings, ...unusedSuppressionFindings(result)].map((finding): ReportedFinding => {
+  const reported = (finding: Finding, suppression?: Suppression): ReportedFinding => {
     const at = region(finding.range);
-    const safeFix = finding.fix?.safe === true && finding.fix.edits.length > 0 ? finding.fix : undefined;
+    // A suppressed finding is not to be fixed: no fix to carry.
+    const safeFix = !suppression && finding.fix?.safe === true && finding.fix.edits.length > 0 ? finding.fix : undefined;
     return {
       ruleId: finding.ruleId,
       severity: finding.severity,
       message: finding.message,
       file,
       ...at,
-      fixable: finding.fix?.safe === true,
+      fixable: !suppression && finding.fix?.safe === true,
       ...(safeFix ? { fix: { title: safeFix.title, edits: safeFix.edits.map((edit) => ({ ...region(edit), newText: edit.newText })) } } : {}),
       lineText: lines.lineText(at.line - 1),
+      ...(suppression
+        ? { suppression: { source: suppression.source, ...(suppression.reason !== undefined ? { justification: suppression.reason } : {}), region: region(suppression.range) } }
+        : {}),
     };
-  });
+  };
+  // Unused suppressions are listed like findings (bulkhead/unused-suppression), so stale ones get cleaned up.
+  return [
+    ...[...result.findings, ...unusedSuppressionFindings(result)].map((finding) => reported(finding)),
+    ...result.suppressedFindings.map(({ finding, suppression }) => reported(finding, suppression)),
+  ];
 }
 
 /** An engine problem as one line: `line:col: message` when it has a position. */

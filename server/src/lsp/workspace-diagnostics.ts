@@ -32,7 +32,8 @@ export interface WorkspaceDiagnosticsDeps {
   readonly folders: WorkspaceFolders;
   readonly files: WorkspaceFiles;
   readonly logger: Logger;
-  readonly settingsFor: (uri: string) => Promise<DocumentSettings>;
+  /** A document's settings: the user's (fetched for `settingsScope`, by default the document) over the `.bulkhead.yaml` files that apply to it. */
+  readonly settingsFor: (uri: string, settingsScope?: string) => Promise<DocumentSettings>;
   /** `files.exclude` globs of a folder (those set to true). */
   readonly filesExclude: (folderUri: string) => Promise<readonly string[]>;
   /** The URI of the open document at `path`, if it is open. */
@@ -175,12 +176,13 @@ export class WorkspaceDiagnostics {
   }
 
   /**
-   * A closed file's settings are its workspace folder's (settings are resource-scoped per
-   * folder): one configuration request per folder, not one per file of a 10,000-file scan.
+   * A closed file's user settings are its workspace folder's (settings are resource-scoped per
+   * folder): one configuration request per folder, not one per file of a 10,000-file scan. Its
+   * `.bulkhead.yaml` files are its own (the nearest one may be in a subfolder).
    */
   private settingsOfFile(path: string, uri: string): Promise<DocumentSettings> {
     const folder = this.deps.folders.folderOf(path);
-    return this.deps.settingsFor(folder !== undefined ? this.deps.files.toUri(folder) : uri);
+    return this.deps.settingsFor(uri, folder !== undefined ? this.deps.files.toUri(folder) : uri);
   }
 
   private async refresh(paths: readonly string[]): Promise<void> {
