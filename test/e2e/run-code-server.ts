@@ -10,7 +10,9 @@
  *    repository as `extensionDevelopmentPath` and the bundled suite as `extensionTestsPath`;
  * 4. waits (bounded) for the results file the suite writes, takes the screenshots the suite sets
  *    up (best effort), prints `N passed, N failed` and exits non-zero on any failure or timeout;
- * 5. always stops the browser and the server it started, by their own process handles.
+ * 5. always stops the browser and the server it started, by their own process handles;
+ * 6. does 2–5 again in Restricted Mode (workspace trust on, the folder untrusted), where the
+ *    suite runs only restricted-mode.test.ts (BULKHEAD_E2E_PASS=restricted).
  *
  *   node --import tsx test/e2e/run-code-server.ts [--no-screenshots] [--keep] [--install-only]
  *
@@ -26,6 +28,7 @@ import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createVSIX } from '@vscode/vsce';
 import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
 import { buildE2eSuite } from './build-suite';
 import type { E2eResults } from './suite/index';
@@ -202,6 +205,45 @@ async function screenshot(page: Page, name: string, directory: string): Promise<
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The suite runs twice: in a trusted workspace (everything, with the screenshots), then in
+ * Restricted Mode (workspace trust on, the folder never trusted, no startup prompt), where only
+ * restricted-mode.test.ts runs: package.json declares that Bulkhead works there in full.
+ *
+ * VS Code does not apply workspace trust to an extension under development, so the restricted
+ * pass installs Bulkhead as users get it, from the .vsix that `vsce package --no-dependencies`
+ * makes of this checkout, and loads only an empty stub as the development extension (the test
+ * runner needs one). That pass thus also checks that the packaged files are all the extension needs.
+ */
+interface Pass {
+  readonly name: 'trusted' | 'restricted';
+  readonly screenshots: boolean;
+  /** Install Bulkhead from its .vsix instead of loading the checkout as the extension under development. */
+  readonly installed: boolean;
+}
+
+const PASSES: readonly Pass[] = [
+  { name: 'trusted', screenshots: SCREENSHOTS !== undefined, installed: false },
+  { name: 'restricted', screenshots: false, installed: true },
+];
+
+/** Packages the checkout (as `npm run package` does, without its production build) and installs it into `extensionsDir`; returns the stub development extension. */
+async function installPackaged(temp: string, userDataDir: string, extensionsDir: string): Promise<string> {
+  const vsix = join(temp, 'bulkhead.vsix');
+  await createVSIX({ cwd: ROOT, packagePath: vsix, dependencies: false });
+  run(process.execPath, [join(CODE_SERVER, 'out', 'node', 'entry.js'), '--install-extension', vsix, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir], temp, join(temp, 'install.log'));
+  const stub = join(temp, 'runner-extension');
+  mkdirSync(stub, { recursive: true });
+  const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: unknown }).engines;
+  writeFileSync(join(stub, 'package.json'), JSON.stringify({ name: 'bulkhead-e2e-runner', publisher: 'bulkhead-tests', version: '0.0.0', engines }, null, 2));
+  return stub;
+}
+
+interface PassOutcome {
+  readonly results?: E2eResults;
+  readonly error?: string;
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   if (INSTALL_ONLY) {
@@ -218,7 +260,30 @@ async function main(): Promise<number> {
   log(`code-server ${version} (${seconds(installMs)} to install or check)`);
   const suiteIndex = await buildE2eSuite();
 
-  const temp = mkdtempSync(join(tmpdir(), 'bulkhead-e2e-'));
+  let passed = 0;
+  let failed = 0;
+  for (const pass of PASSES) {
+    const outcome = await runPass(pass, version, suiteIndex);
+    if (outcome.results) {
+      for (const test of outcome.results.tests) console.log(`  ${test.state === 'passed' ? '✔' : '✘'} [${pass.name}] ${test.title} (${test.durationMs} ms)`);
+      for (const failure of outcome.results.failures) console.log(`\nFAILED [${pass.name}]: ${failure.title}\n${failure.error}\n`);
+      passed += outcome.results.passed;
+      failed += outcome.results.failed;
+      if (outcome.results.passed === 0) failed++; // a pass that ran nothing is a failure
+    } else {
+      console.error(`[e2e:code-server] ${pass.name} pass: ${outcome.error}`);
+      failed++;
+    }
+  }
+  log(`total ${seconds(Date.now() - started)}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+async function runPass(pass: Pass, version: string, suiteIndex: string): Promise<PassOutcome> {
+  const started = Date.now();
+  const restricted = pass.name === 'restricted';
+  const temp = mkdtempSync(join(tmpdir(), `bulkhead-e2e-${pass.name}-`));
   const workspace = join(temp, 'workspace');
   cpSync(join(ROOT, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
   const resultsFile = join(temp, 'results.json');
@@ -234,16 +299,20 @@ async function main(): Promise<number> {
       'extensions.autoCheckUpdates': false,
       'extensions.autoUpdate': false,
       'extensions.ignoreRecommendations': true,
-      'security.workspace.trust.enabled': false,
+      // Restricted Mode: trust on, and the folder opens untrusted without asking.
+      'security.workspace.trust.enabled': restricted,
+      ...(restricted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}),
       'update.mode': 'none',
       'window.zoomLevel': 0,
     }, null, 2),
   );
 
+  const userDataDir = join(temp, 'user');
+  const extensionsDir = join(temp, 'ext');
   let server: ChildProcess | undefined;
   let browserServer: BrowserServer | undefined;
   let browser: Browser | undefined;
-  let exitCode = 1;
+  let outcome: PassOutcome = { error: 'did not run' };
   const cleanup = async () => {
     await browser?.close().catch(() => undefined);
     if (browserServer) {
@@ -264,6 +333,8 @@ async function main(): Promise<number> {
   process.once('SIGTERM', onSignal);
 
   try {
+    const developmentPath = pass.installed ? await installPackaged(temp, userDataDir, extensionsDir) : ROOT;
+    if (pass.installed) log(`[${pass.name}] installed Bulkhead from its .vsix into ${extensionsDir}`);
     const port = await freePort();
     const serverLog = join(temp, 'code-server.log');
     const serverStart = Date.now();
@@ -273,16 +344,22 @@ async function main(): Promise<number> {
         join(CODE_SERVER, 'out', 'node', 'entry.js'),
         '--auth', 'none',
         '--bind-addr', `127.0.0.1:${port}`,
-        '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-        '--user-data-dir', join(temp, 'user'),
-        '--extensions-dir', join(temp, 'ext'),
+        '--disable-telemetry', '--disable-update-check',
+        ...(restricted ? [] : ['--disable-workspace-trust']),
+        '--user-data-dir', userDataDir,
+        '--extensions-dir', extensionsDir,
         workspace,
       ],
       {
         cwd: temp,
         detached: true, // its own process group, so the extension host and the language server stop with it
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, BULKHEAD_E2E_RESULTS: resultsFile, ...(SCREENSHOTS ? { BULKHEAD_E2E_SCENES: scenes } : {}) },
+        env: {
+          ...process.env,
+          BULKHEAD_E2E_RESULTS: resultsFile,
+          BULKHEAD_E2E_PASS: pass.name,
+          ...(pass.screenshots ? { BULKHEAD_E2E_SCENES: scenes } : {}),
+        },
       },
     );
     const serverOut = createWriteStream(serverLog);
@@ -290,7 +367,7 @@ async function main(): Promise<number> {
     server.stderr?.pipe(serverOut);
     const serverAlive = () => server !== undefined && server.exitCode === null && server.signalCode === null;
     await until(async () => ((await httpStatus(`http://127.0.0.1:${port}/healthz`)) === 200 ? true : undefined), 60_000, 'code-server to listen', serverAlive);
-    log(`code-server listening on 127.0.0.1:${port} after ${seconds(Date.now() - serverStart)} (pid ${server.pid})`);
+    log(`[${pass.name}] code-server listening on 127.0.0.1:${port} after ${seconds(Date.now() - serverStart)} (pid ${server.pid})`);
 
     browserServer = await chromium.launchServer({
       executablePath: CHROMIUM,
@@ -298,7 +375,7 @@ async function main(): Promise<number> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     browser = await chromium.connect(browserServer.wsEndpoint());
-    log(`Chromium ${browser.version()} (pid ${browserServer.process().pid})`);
+    log(`[${pass.name}] Chromium ${browser.version()} (pid ${browserServer.process().pid})`);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const consoleLog = createWriteStream(join(temp, 'browser-console.log'));
     page.on('console', (message) => {
@@ -308,7 +385,7 @@ async function main(): Promise<number> {
 
     const authority = `127.0.0.1:${port}`;
     const payload = JSON.stringify([
-      ['extensionDevelopmentPath', `vscode-remote://${authority}${ROOT}`],
+      ['extensionDevelopmentPath', `vscode-remote://${authority}${developmentPath}`],
       ['extensionTestsPath', `vscode-remote://${authority}${suiteIndex}`],
     ]);
     const suiteStart = Date.now();
@@ -317,7 +394,7 @@ async function main(): Promise<number> {
     // Wait for the results, taking each screenshot the suite asks for meanwhile.
     const shot = new Set<string>();
     const serviceScenes = async () => {
-      if (!SCREENSHOTS || !existsSync(scenes)) return;
+      if (!pass.screenshots || !SCREENSHOTS || !existsSync(scenes)) return;
       for (const file of readdirSync(scenes).filter((name) => name.endsWith('.ready')).sort()) {
         const base = file.slice(0, -'.ready'.length);
         if (shot.has(base)) continue;
@@ -331,30 +408,25 @@ async function main(): Promise<number> {
       return existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as E2eResults) : undefined;
     }, TIMEOUT_MS, `the suite's results (${resultsFile})`, serverAlive);
     const suiteMs = Date.now() - suiteStart;
-    if (SCREENSHOTS) {
+    if (pass.screenshots) {
       await until(async () => {
         await serviceScenes();
         return existsSync(join(scenes, 'finished')) ? true : undefined;
       }, 90_000, 'the screenshot scenes', serverAlive).catch((error: Error) => log(`screenshots incomplete (best effort): ${error.message}`));
     }
-
-    for (const test of results.tests) console.log(`  ${test.state === 'passed' ? '✔' : '✘'} ${test.title} (${test.durationMs} ms)`);
-    for (const failure of results.failures) console.log(`\nFAILED: ${failure.title}\n${failure.error}\n`);
-    log(`VS Code ${results.vscodeVersion} (${results.appHost}, code-server ${version.split(' ')[0]}); suite ${seconds(results.durationMs)} inside VS Code, ${seconds(suiteMs)} from page load to results; total ${seconds(Date.now() - started)}`);
-    console.log(`${results.passed} passed, ${results.failed} failed`);
-    exitCode = results.failed === 0 && results.passed > 0 ? 0 : 1;
+    log(`[${pass.name}] VS Code ${results.vscodeVersion} (${results.appHost}, code-server ${version.split(' ')[0]}); suite ${seconds(results.durationMs)} inside VS Code, ${seconds(suiteMs)} from page load to results; pass ${seconds(Date.now() - started)}`);
+    outcome = { results };
   } catch (error) {
-    console.error(`[e2e:code-server] ${error instanceof Error ? error.message : String(error)}`);
-    console.log('0 passed, 1 failed');
-    exitCode = 1;
+    outcome = { error: error instanceof Error ? error.message : String(error) };
   } finally {
     await cleanup();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    if (exitCode === 0 && !KEEP) rmSync(temp, { recursive: true, force: true });
-    else log(`logs kept in ${temp} (code-server.log, browser-console.log, workspace/)`);
+    const ok = outcome.results !== undefined && outcome.results.failed === 0 && outcome.results.passed > 0;
+    if (ok && !KEEP) rmSync(temp, { recursive: true, force: true });
+    else log(`[${pass.name}] logs kept in ${temp} (code-server.log, browser-console.log, workspace/)`);
   }
-  return exitCode;
+  return outcome;
 }
 
 main().then(

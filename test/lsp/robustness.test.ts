@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { ErrorCodes, ResponseError } from 'vscode-jsonrpc';
 import type { CodeAction, Hover } from 'vscode-languageserver';
 import { PRIVILEGED_POD, ROOT_DOCKERFILE } from './manifests';
 import { messageOf, TestClient, withCode } from './support';
@@ -92,16 +97,71 @@ describe('LSP: malformed input never crashes the server', () => {
     assert.match(messageOf(diagnostics[0]!), /11\.0 MB/);
   });
 
-  it('a handler that throws is logged and answered, and the server keeps serving', async () => {
-    const uri = 'file:///tmp/x/Dockerfile';
-    client.open(uri, ROOT_DOCKERFILE);
-    await client.diagnosticsFor(uri, 1);
-    // No `context`: the code action handler throws reading it.
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 1, character: 5 }, end: { line: 1, character: 5 } } });
-    assert.deepEqual(actions, []);
-    assert.ok(client.logs.some((log) => log.type === 1 && log.message.includes('textDocument/codeAction failed')));
-    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 6 } });
-    assert.ok(hover);
+  describe('every handler that throws is logged, and the server keeps serving', () => {
+    // Each handler is made to throw the way a buggy client would: by malformed parameters.
+    const uri = 'file:///tmp/x/handlers/Dockerfile';
+    const ERROR = 1;
+    const logged = (text: string) => client.logs.some((log) => log.type === ERROR && log.message.includes(text));
+    /** The server still answers a request and still analyses a new document. */
+    async function stillServing(name: string): Promise<void> {
+      const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 6 } });
+      assert.match(JSON.stringify(hover?.contents), /dockerfile\/user-root/);
+      const next = `file:///tmp/x/handlers/after-${name}/Dockerfile`;
+      client.open(next, ROOT_DOCKERFILE);
+      assert.equal(withCode((await client.diagnosticsFor(next, 1)).diagnostics, 'dockerfile/user-root').length, 1);
+    }
+    /** Resolves once a log message containing `text` has arrived (the server logs before it handles the next message). */
+    async function loggedAfterRoundTrip(text: string): Promise<boolean> {
+      await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+      return logged(text);
+    }
+
+    before(async () => {
+      client.open(uri, ROOT_DOCKERFILE);
+      await client.diagnosticsFor(uri, 1);
+    });
+
+    it('textDocument/codeAction: answered with no actions', async () => {
+      // No `context`: the code action handler throws reading it.
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 1, character: 5 }, end: { line: 1, character: 5 } } });
+      assert.deepEqual(actions, []);
+      assert.ok(logged('textDocument/codeAction failed: TypeError'));
+      await stillServing('code-action');
+    });
+
+    it('textDocument/hover: answered with no hover', async () => {
+      assert.equal(await client.request<Hover | null>('textDocument/hover', { position: { line: 0, character: 0 } }), null);
+      assert.ok(logged('textDocument/hover failed: TypeError'));
+      await stillServing('hover');
+    });
+
+    it('workspace/didChangeConfiguration', async () => {
+      client.notify('workspace/didChangeConfiguration', null);
+      assert.ok(await loggedAfterRoundTrip('workspace/didChangeConfiguration failed: TypeError'));
+      await stillServing('configuration');
+    });
+
+    it('workspace/didChangeWatchedFiles', async () => {
+      client.notify('workspace/didChangeWatchedFiles', { changes: null });
+      assert.ok(await loggedAfterRoundTrip('workspace/didChangeWatchedFiles failed: TypeError'));
+      await stillServing('watched-files');
+    });
+
+    it('workspace/didChangeWorkspaceFolders', async () => {
+      client.notify('workspace/didChangeWorkspaceFolders', {});
+      assert.ok(await loggedAfterRoundTrip('workspace/didChangeWorkspaceFolders failed: TypeError'));
+      await stillServing('workspace-folders');
+    });
+
+    it('textDocument/didOpen, didChange and didClose (refused by the protocol library before Bulkhead sees them)', async () => {
+      client.notify('textDocument/didOpen', {});
+      client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: 5, text: 'x' }] });
+      client.notify('textDocument/didClose', {});
+      assert.ok(await loggedAfterRoundTrip("Notification handler 'textDocument/didClose' failed"));
+      assert.ok(logged("Notification handler 'textDocument/didOpen' failed"));
+      assert.ok(logged("Notification handler 'textDocument/didChange' failed"));
+      await stillServing('document-sync');
+    });
   });
 
   it('files that are neither Dockerfiles nor manifests get no diagnostics', async () => {
@@ -113,5 +173,36 @@ describe('LSP: malformed input never crashes the server', () => {
   it('exits cleanly after all that', async () => {
     assert.equal(await client.stop(), 0);
     assert.doesNotMatch(client.stderr, /Error|exception/i);
+  });
+});
+
+describe('LSP: a client that refuses dynamic registrations', () => {
+  let root: string;
+  let client: TestClient;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'bulkhead-refused-'));
+    mkdirSync(join(root, 'api'));
+    writeFileSync(join(root, 'api', 'Dockerfile'), ROOT_DOCKERFILE);
+    client = await TestClient.start({
+      workspaceFolders: [pathToFileURL(root).href],
+      workspaceCapabilities: { didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+    });
+    // Replaces the test client's handler before the server's first registration request can arrive.
+    client.connection.onRequest('client/registerCapability', () => new ResponseError(ErrorCodes.InternalError, 'registrations are refused here'));
+  });
+  after(async () => {
+    await client.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('logs each refusal and still scans the workspace', async () => {
+    const uri = pathToFileURL(join(root, 'api', 'Dockerfile')).href;
+    const { diagnostics } = await client.nextOrSeen(uri, (params) => params.diagnostics.length > 0);
+    assert.equal(withCode(diagnostics, 'dockerfile/user-root').length, 1);
+    const WARNING = 2;
+    for (const what of ['configuration changes', 'file changes']) {
+      assert.ok(client.logs.some((log) => log.type === WARNING && log.message.startsWith(`Could not register for ${what}, going on without: `)), what);
+    }
+    assert.ok(client.logs.some((log) => log.message.includes('ready')));
   });
 });

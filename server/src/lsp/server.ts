@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../../package.json';
-import { classifyFileName, DEFAULT_RULE_SET, refactorsOf, WorkspaceIndex } from '../core/index';
+import { classifyFileName, DEFAULT_RULE_SET, refactorsOf, WorkspaceIndex, type RuleSet } from '../core/index';
 import { createAnalyzer } from './analysis';
 import { WorkspaceConfigFiles } from './config-files';
 import { CODE_ACTION_KINDS, codeActions } from './code-actions';
@@ -38,24 +38,36 @@ export interface InitializationOptions {
   readonly logLevel?: 'error' | 'warn' | 'info' | 'debug';
 }
 
+/** What {@link startServer} takes besides the host: the tunables, and the rules to run. */
+export interface StartOptions extends ServerOptions {
+  /** The rules (default: every rule Bulkhead ships). Tests inject a throwing rule through it. */
+  readonly rules?: RuleSet;
+}
+
 /** Files whose changes on disk the server wants to hear about (SPEC §1's names). */
 const WATCHED_FILES = '**/{*.yaml,*.yml,.bulkhead.yaml,.bulkhead.yml,Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*}';
 
-export function startServer(connection: Connection, host: ServerHost, options: ServerOptions = {}): void {
+/**
+ * Every handler the server registers runs through {@link guard} (requests) or {@link guardEvent}
+ * (notifications), and every promise it starts without awaiting through {@link background}: an
+ * exception is logged to the client's console and the server keeps serving. (A static test
+ * checks that no `connection.on…`/`documents.on…` registration goes without them.)
+ */
+export function startServer(connection: Connection, host: ServerHost, options: StartOptions = {}): void {
   let debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const maxFixPasses = options.maxFixPasses ?? DEFAULT_MAX_FIX_PASSES;
   const logger = createLogger(connection.console);
   const documents = new TextDocuments(TextDocument);
   const folders = new WorkspaceFolders();
   const index = new WorkspaceIndex();
-  const analyzer = createAnalyzer(folders, DEFAULT_RULE_SET, index);
+  const analyzer = createAnalyzer(folders, options.rules ?? DEFAULT_RULE_SET, index);
   const cache = new DocumentCache(analyzer);
   let workspace: WorkspaceDiagnostics | undefined;
   let client: ClientCapabilities = {};
   let settings = new SettingsStore(undefined, (message) => logger.warn(message));
   const configFiles = new WorkspaceConfigFiles(host.files, folders, connection);
-  /** A document's settings: the user's, over its folder's `.bulkhead.yaml`. */
-  const settingsFor = async (uri: string): Promise<DocumentSettings> => configFiles.apply(uri, await settings.forDocument(uri));
+  /** A document's settings: the user's (fetched for `settingsScope`), over the `.bulkhead.yaml` files that apply to it (config-files.ts). */
+  const settingsFor = async (uri: string, settingsScope = uri): Promise<DocumentSettings> => configFiles.apply(uri, await settings.forDocument(settingsScope));
 
   /** Runs a request handler; an exception is logged and answered with `fallback`, and the server keeps serving. */
   function guard<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
@@ -69,12 +81,16 @@ export function startServer(connection: Connection, host: ServerHost, options: S
     };
   }
 
+  /** Runs a notification handler; an exception (thrown or rejected) is logged, and the server keeps serving. */
   function guardEvent<P>(name: string, handler: (params: P) => void | Promise<void>) {
-    return (params: P): void => {
-      Promise.resolve()
-        .then(() => handler(params))
-        .catch((error: unknown) => logger.error(`${name} failed: ${describeError(error)}`));
-    };
+    return (params: P): void => background(name, () => handler(params));
+  }
+
+  /** Runs `work` without waiting for it; a failure is logged instead of becoming an unhandled rejection (which would end the process). */
+  function background(name: string, work: () => unknown): void {
+    Promise.resolve()
+      .then(work)
+      .catch((error: unknown) => logger.error(`${name} failed: ${describeError(error)}`));
   }
 
   /** The document and its settings, if the document is still at `version` once settings arrive. */
@@ -144,7 +160,8 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       revalidateOpen,
       supportsProgress: client.window?.workDoneProgress === true,
     });
-    void workspace.scan();
+    const started = workspace;
+    background('Workspace scan', () => started.scan());
   }
 
   connection.onInitialize((params): InitializeResult => {
@@ -171,23 +188,33 @@ export function startServer(connection: Connection, host: ServerHost, options: S
     };
   });
 
+  /** Asks the client for a notification; a client that refuses is logged, and the server goes on without it. */
+  async function register(what: string, registration: () => Promise<unknown>): Promise<void> {
+    try {
+      await registration();
+    } catch (error) {
+      logger.warn(`Could not register for ${what}, going on without: ${describeError(error)}`);
+    }
+  }
+
   connection.onInitialized(
     guardEvent('initialized', async () => {
       if (client.workspace?.didChangeConfiguration?.dynamicRegistration) {
-        await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+        await register('configuration changes', () => connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }));
       }
       if (client.workspace?.workspaceFolders) {
-        connection.workspace.onDidChangeWorkspaceFolders((event) => {
-          folders.add(event.added, event.removed);
-          void configFiles.reloadAll().then(() => {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          guardEvent('workspace/didChangeWorkspaceFolders', async (event) => {
+            folders.add(event.added, event.removed);
+            await configFiles.reloadAll();
             cache.clear();
             revalidateAll();
-            if (workspace) void workspace.scan();
-          });
-        });
+            if (workspace) await workspace.scan();
+          }),
+        );
       }
       if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] });
+        await register('file changes', () => connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] }));
       }
       await configFiles.reloadAll();
       startWorkspaceScan();
@@ -196,13 +223,13 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   );
 
   connection.onDidChangeConfiguration(
-    guardEvent('workspace/didChangeConfiguration', (params) => {
+    guardEvent('workspace/didChangeConfiguration', async (params) => {
       const pushed = (params.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
       settings.changed(pushed);
       cache.clear();
       logger.info('Configuration changed: re-analysing the workspace');
       revalidateAll();
-      if (workspace) void workspace.scan();
+      if (workspace) await workspace.scan();
     }),
   );
 
@@ -287,7 +314,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
     }),
   );
 
-  connection.onShutdown(() => scheduler.dispose());
+  connection.onShutdown(guardEvent('shutdown', () => scheduler.dispose()));
 
   documents.listen(connection);
   connection.listen();

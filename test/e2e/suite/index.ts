@@ -14,8 +14,13 @@ import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { applyAction, codeActions, open, waitForDiagnostics, wholeDocument, withCode } from './helpers';
 
-/** Test files in the order they run (the workspace-wide check first, before any edit). */
-const ORDER = ['activation', 'workspace', 'code-actions', 'suppression', 'settings'];
+/** Test files in the order they run (the workspace-wide check first, before any edit; the server crash last). */
+const ORDER = ['activation', 'workspace', 'code-actions', 'suppression', 'settings', 'crash'];
+/**
+ * The code-server runner runs the suite a second time in Restricted Mode (BULKHEAD_E2E_PASS=restricted):
+ * then only this file runs, and it runs only then (it asserts that the workspace is untrusted).
+ */
+const RESTRICTED = 'restricted-mode.test.js';
 
 export interface E2eResults {
   vscodeVersion: string;
@@ -31,7 +36,8 @@ export interface E2eResults {
 export async function run(): Promise<void> {
   const started = Date.now();
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
-  const files = readdirSync(__dirname).filter((file) => file.endsWith('.test.js'));
+  const restricted = process.env.BULKHEAD_E2E_PASS === 'restricted';
+  const files = readdirSync(__dirname).filter((file) => file.endsWith('.test.js') && (file === RESTRICTED) === restricted);
   files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   for (const file of files) mocha.addFile(path.join(__dirname, file));
 
