@@ -3,7 +3,7 @@
  * honoured (nested ones and `!` re-includes too), --exclude globs.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { discover, excludeMatcher } from '../../server/src/node/discover';
@@ -14,6 +14,15 @@ function found(cwd: string, paths: string[] = ['.'], exclude: string[] = []): st
 }
 
 describe('discover', () => {
+  it('follows links to files inside the scanned folder, never to files outside it', () => {
+    const outside = makeTree({ 'kubeconfig.yaml': 'apiVersion: v1\nkind: Config\n', 'Dockerfile': 'FROM scratch\n' });
+    const cwd = makeTree({ 'k8s/deploy.yaml': '', 'Dockerfile': '' });
+    symlinkSync(join(outside, 'kubeconfig.yaml'), join(cwd, 'stolen.yaml'));
+    symlinkSync(join(outside, 'Dockerfile'), join(cwd, 'k8s', 'Dockerfile'));
+    symlinkSync(join(cwd, 'k8s', 'deploy.yaml'), join(cwd, 'alias.yaml'));
+    assert.deepEqual(found(cwd), ['Dockerfile', 'alias.yaml', 'k8s/deploy.yaml']);
+  });
+
   it('finds Dockerfiles by name and YAML files, and nothing else', () => {
     const cwd = makeTree({
       'Dockerfile': '',

@@ -3,7 +3,7 @@
  * YAML files under the given paths, skipping `.git`, `node_modules`, what `.gitignore` files
  * ignore and what `--exclude` globs match.
  */
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -61,14 +61,40 @@ export function discover(paths: readonly string[], options: DiscoverOptions): Di
       continue;
     }
     if (!stats.isDirectory()) continue;
-    walk(root, gitignoresAbove(root), isExcluded, found);
+    walk(root, gitignoresAbove(root), isExcluded, insideFolder(root), found);
   }
 
   const files = [...found].sort((a, b) => compareStrings(toPosix(relative(options.cwd, a)), toPosix(relative(options.cwd, b))));
   return { files, missing };
 }
 
-function walk(directory: string, levels: readonly IgnoreLevel[], isExcluded: (path: string) => boolean, found: Set<string>): void {
+/**
+ * Whether a path, links resolved, is inside `folder`: a workspace cloned from anywhere may hold a
+ * link to `~/.kube/config` or `/etc/shadow`, and scanning the folder must not read them.
+ */
+function insideFolder(folder: string): (path: string) => boolean {
+  const realFolder = realpathOrUndefined(folder) ?? folder;
+  return (path) => {
+    const real = realpathOrUndefined(path);
+    return real !== undefined && (real === realFolder || real.startsWith(realFolder.endsWith(sep) ? realFolder : realFolder + sep));
+  };
+}
+
+function realpathOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function walk(
+  directory: string,
+  levels: readonly IgnoreLevel[],
+  isExcluded: (path: string) => boolean,
+  isInsideRoot: (path: string) => boolean,
+  found: Set<string>,
+): void {
   const own = readGitignore(directory);
   const here = own ? [...levels, own] : levels;
   let entries: Dirent[];
@@ -83,14 +109,14 @@ function walk(directory: string, levels: readonly IgnoreLevel[], isExcluded: (pa
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
-      // Follow links to files; never links to folders (they can loop).
+      // Follow links to files inside the scanned folder; never links to folders (they can loop).
       const target = statOrUndefined(path);
-      isFile = target?.isFile() ?? false;
+      isFile = (target?.isFile() ?? false) && isInsideRoot(path);
       isDirectory = false;
     }
     if (isDirectory) {
       if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(path, true, here) || isExcluded(path)) continue;
-      walk(path, here, isExcluded, found);
+      walk(path, here, isExcluded, isInsideRoot, found);
     } else if (isFile) {
       if (classifyFileName(entry.name) === 'other' || isIgnored(path, false, here) || isExcluded(path)) continue;
       found.add(path);
@@ -152,7 +178,7 @@ function readGitignore(directory: string): IgnoreLevel | undefined {
 export function excludeMatcher(patterns: readonly string[]): (path: string) => boolean {
   const globs: string[] = [];
   for (const raw of patterns) {
-    const pattern = raw.trim().replace(/\\/g, '/').replace(/\/+$/, '');
+    const pattern = raw.trim().replace(/\\/g, '/').replace(/(?<!\/)\/+$/, '');
     // A leading `./` or `/`, or a `/` inside, anchors the pattern; otherwise it is a name at any depth.
     const anchored = pattern.includes('/');
     const glob = pattern.replace(/^(\.\/|\/)+/, '');
