@@ -113,37 +113,41 @@ export class WorkspaceDiagnostics {
     const { files, logger } = this.deps;
     const progress = this.deps.supportsProgress ? await this.deps.connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Bulkhead', 0, 'Finding files…');
-    const started = Date.now();
-    const found: string[] = [];
-    for (const folder of this.deps.folders.paths()) {
-      const folderUri = files.toUri(folder);
-      const settings = await this.deps.settingsFor(folderUri);
-      if (!settings.enable) continue;
-      const exclude = [...settings.exclude, ...(await this.deps.filesExclude(folderUri))];
-      found.push(...(await files.discover(folder, exclude)));
-    }
-    // First every file on its own (filling the index), then cross-file findings once the index is complete.
-    const withObjects: string[] = [];
-    let referencesChanged = false;
-    for (const [position, path] of found.entries()) {
-      if (this.deps.openUri(path) === undefined) {
-        const analysed = await this.analyzeFile(path, files.toUri(path), { publish: false });
-        if (analysed?.referencesChanged) referencesChanged = true;
-        if (analysed?.result.objects.length) withObjects.push(path);
-        else if (analysed) await this.publish(path, analysed.uri, analysed.result);
+    // However the scan ends, the progress ends with it (a failure is logged by scan()).
+    try {
+      const started = Date.now();
+      const found: string[] = [];
+      for (const folder of this.deps.folders.paths()) {
+        const folderUri = files.toUri(folder);
+        const settings = await this.deps.settingsFor(folderUri);
+        if (!settings.enable) continue;
+        const exclude = [...settings.exclude, ...(await this.deps.filesExclude(folderUri))];
+        found.push(...(await files.discover(folder, exclude)));
       }
-      if (position % 50 === 0) progress?.report(Math.floor((position / Math.max(1, found.length)) * 100), `${position}/${found.length} files`);
-      await files.yieldNow();
+      // First every file on its own (filling the index), then cross-file findings once the index is complete.
+      const withObjects: string[] = [];
+      let referencesChanged = false;
+      for (const [position, path] of found.entries()) {
+        if (this.deps.openUri(path) === undefined) {
+          const analysed = await this.analyzeFile(path, files.toUri(path), { publish: false });
+          if (analysed?.referencesChanged) referencesChanged = true;
+          if (analysed?.result.objects.length) withObjects.push(path);
+          else if (analysed) await this.publish(path, analysed.uri, analysed.result);
+        }
+        if (position % 50 === 0) progress?.report(Math.floor((position / Math.max(1, found.length)) * 100), `${position}/${found.length} files`);
+        await files.yieldNow();
+      }
+      for (const path of withObjects) {
+        const entry = this.closed.get(path);
+        if (entry) await this.reanalyze(path, entry);
+        await files.yieldNow();
+      }
+      // Open documents analysed while the index filled up may need their cross-file findings again.
+      if (referencesChanged) for (const uri of this.deps.openUris()) if (this.deps.index.objectsOf(pathOfUri(uri)).length > 0) this.deps.revalidateOpen(uri);
+      logger.info(`Workspace scan: ${found.length} files in ${Date.now() - started} ms`);
+    } finally {
+      progress?.done();
     }
-    for (const path of withObjects) {
-      const entry = this.closed.get(path);
-      if (entry) await this.reanalyze(path, entry);
-      await files.yieldNow();
-    }
-    // Open documents analysed while the index filled up may need their cross-file findings again.
-    if (referencesChanged) for (const uri of this.deps.openUris()) if (this.deps.index.objectsOf(pathOfUri(uri)).length > 0) this.deps.revalidateOpen(uri);
-    progress?.done();
-    logger.info(`Workspace scan: ${found.length} files in ${Date.now() - started} ms`);
   }
 
   /** Reads and analyses a closed file; publishes its diagnostics; returns the files depending on it. */
