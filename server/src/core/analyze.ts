@@ -3,6 +3,7 @@
  * process, no LSP — so the language server, the CLI and a browser worker share it.
  */
 import { DEFAULT_CONFIG, isRuleEnabled, type AnalysisConfig } from './engine/config';
+import { checkResourceCount, InputBoundExceeded, isStackOverflow, textBoundProblem, tooDeepProblem, unreadScriptProblems, withinFindingBound } from './engine/input-bounds';
 import { LineIndex } from './engine/line-index';
 import { runRules } from './engine/runner';
 import { findSuppressions, mayHoldSuppressions, parseIdList, peerResolverOf, suppressionsCovering, type PeerResolver, type Suppression } from './engine/suppressions';
@@ -90,8 +91,8 @@ export interface AnalysisResult {
   };
 }
 
-/** Files above this size are skipped with one problem that says why. */
-export const MAX_ANALYZED_BYTES = 10 * 1024 * 1024;
+/** Files above this size are skipped with one problem that says why (the bounds: engine/input-bounds). */
+export { MAX_ANALYZED_BYTES } from './engine/input-bounds';
 
 const DOCKERFILE_NAME = /(^|[\\/])((Dockerfile|Containerfile)(\.[^\\/]*)?|[^\\/]+\.(Dockerfile|dockerfile|Containerfile|containerfile))$/;
 const YAML_NAME = /\.ya?ml$/i;
@@ -107,9 +108,23 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
   // A byte-order mark is not part of the content: analyse without it, then shift ranges back.
   const bom = input.text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const text = bom ? input.text.slice(1) : input.text;
-  const result = analyzeText({ ...input, text }, options);
+  const result = analyzeWithinBounds({ ...input, text }, options);
   if (!bom) return result;
   return { ...shiftResult(result, bom), lines: new LineIndex(input.text) };
+}
+
+/**
+ * A bound that shows only once parsing is under way (too many resources or findings, nesting deep
+ * enough to exhaust the stack) ends the analysis: the file is not analysed, one problem says why.
+ */
+function analyzeWithinBounds(input: AnalysisInput, options: AnalysisOptions): AnalysisResult {
+  try {
+    return withinFindingBound(() => analyzeText(input, options));
+  } catch (error) {
+    const problem = error instanceof InputBoundExceeded ? error.problem : isStackOverflow(error) ? tooDeepProblem() : undefined;
+    if (!problem) throw error;
+    return { kind: 'too-large', findings: [], problems: [problem], suppressions: [], suppressedFindings: [], unusedSuppressions: [], lines: new LineIndex(input.text), objects: [] };
+  }
 }
 
 function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisResult {
@@ -126,9 +141,8 @@ function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisRe
   });
   const nameKind = classifyFileName(input.fileName, input.languageId);
   if (nameKind === 'other') return empty('other');
-  if (input.text.length > MAX_ANALYZED_BYTES) {
-    return empty('too-large', [{ kind: 'input', severity: 'info', message: `File not analysed: it is ${(input.text.length / 1048576).toFixed(1)} MB, above Bulkhead's limit of ${MAX_ANALYZED_BYTES / 1048576} MB.` }]);
-  }
+  const beyondBound = textBoundProblem(input.text, nameKind);
+  if (beyondBound) return empty('too-large', [beyondBound]);
   if (looksBinary(input.text)) {
     return empty('binary', [{ kind: 'input', severity: 'info', message: 'File not analysed: it contains binary data (NUL bytes), not text.' }]);
   }
@@ -161,6 +175,7 @@ function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisRe
       return instruction ? lines.positionAt(instruction.range.end).line : line;
     };
     runRules(options.rules.dockerfile, model, config, findings, problems);
+    for (const problem of unreadScriptProblems(model.instructions)) problems.push(problem);
   } else {
     if (isGoTemplate(input.text)) {
       return empty('helm', [{ kind: 'input', severity: 'info', message: 'Helm/Go template not analysed: render it (helm template) and scan the output.' }]);
@@ -380,6 +395,8 @@ interface ChunkAnalysis {
   readonly mayHoldSuppressions: boolean;
   readonly isKubernetes: boolean;
   readonly looksLikeCompose: boolean;
+  /** What rules would run on: documents, or the items of a List, or Compose services (the bound is per file). */
+  readonly resources: number;
   readonly errors: readonly YamlParseError[];
   /** Findings and rule failures for the file kind they were computed for. */
   readonly results:
@@ -410,6 +427,7 @@ function analyzeYaml(input: AnalysisInput, options: AnalysisOptions, config: Ana
     const parsed = parseYamlFile(chunk.text);
     return { ...chunk, analysis: describeChunk(parsed), parsed };
   });
+  checkResourceCount(chunks.reduce((sum, chunk) => sum + chunk.analysis.resources, 0));
   const kind: FileKind = isComposeFileName(input.fileName) || (chunks[0]?.analysis.looksLikeCompose && !chunks.some((chunk) => chunk.analysis.isKubernetes))
     ? 'compose'
     : chunks.some((chunk) => chunk.analysis.isKubernetes) ? 'kubernetes' : 'yaml';
@@ -437,7 +455,7 @@ function analyzeYaml(input: AnalysisInput, options: AnalysisOptions, config: Ana
         message: `YAML syntax error in document ${documentIndex + 1}: ${error.message}${more}. Findings are reported for what parses.`,
       });
     }
-    for (const finding of analysis.results?.findings ?? []) findings.push(shiftFinding(finding, chunk.start));
+    for (const finding of analysis.results?.findings ?? []) findings.push(shiftFinding(error ? withoutSafeFix(finding) : finding, chunk.start));
     for (const problem of analysis.results?.problems ?? []) problems.push(problem.range ? { ...problem, range: shiftRange(problem.range, chunk.start) } : problem);
     for (const object of analysis.results?.objects ?? []) objects.push(shiftObject(object, chunk.start));
     const shifted = new Map((analysis.results?.annotations ?? []).map((pending) => [pending, shiftPending(pending, chunk.start)]));
@@ -464,8 +482,11 @@ function describeChunk(file: YamlFile): ChunkAnalysis {
   return {
     lines: file.lines,
     mayHoldSuppressions: mayHoldSuppressions(file.text),
-    isKubernetes: file.documents.some(isKubernetesDocument),
+    // A document too deep to parse may be a manifest: reported as such, never taken for plain YAML
+    // (which is not reported at all), or a deep array would hide a privileged Pod without a word.
+    isKubernetes: file.documents.some((document) => document.tooDeep === true || isKubernetesDocument(document)),
     looksLikeCompose: file.documents[0] !== undefined && looksLikeCompose(file.documents[0]),
+    resources: Math.max(file.documents.length, resourcesOf(file).length, composeFileOf(file).services.length),
     errors: file.documents.flatMap((document) => document.errors),
     results: undefined,
   };
@@ -521,6 +542,15 @@ function isGoTemplate(text: string): boolean {
 
 function looksBinary(text: string): boolean {
   return text.slice(0, 8192).includes('\u0000');
+}
+
+/**
+ * In a document with syntax errors, fixes are edits to the parser's guess at its structure: still
+ * offered one by one, never applied unattended (fix-all, `--fix`), where a guess gone wrong
+ * repeats pass after pass (a key appended into the wrong mapping, again and again).
+ */
+function withoutSafeFix(finding: Finding): Finding {
+  return finding.fix?.safe ? { ...finding, fix: { ...finding.fix, safe: false } } : finding;
 }
 
 function shiftRange(range: OffsetRange, by: number): OffsetRange {

@@ -12,8 +12,8 @@
  */
 export function globToRegExp(pattern: string): RegExp {
   let glob = pattern.trim().replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '');
-  const anyDepth = !glob.replace(/\/+$/, '').includes('/');
-  glob = glob.replace(/\/+$/, '');
+  const anyDepth = !glob.replace(/(?<!\/)\/+$/, '').includes('/');
+  glob = glob.replace(/(?<!\/)\/+$/, '');
   let source = '';
   for (let index = 0; index < glob.length; index++) {
     const char = glob[index]!;

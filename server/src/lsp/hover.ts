@@ -44,7 +44,8 @@ function peerIds(meta: RuleMeta): string {
  */
 export function escapeMarkdown(raw: string): string {
   // One paragraph: a line break in a quoted value cannot end a code span or start a block.
-  const text = raw.replace(/\s*[\r\n]\s*/g, ' ');
+  // (Starting only where a blank run starts: from every blank of a long run it is quadratic.)
+  const text = raw.replace(/(?<!\s)\s*[\r\n]\s*/g, ' ');
   const runs = [...text.matchAll(/`+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
   // For each run, the next run of the same length (-1: none), in one pass from the end.
   const closingOf: number[] = [];

@@ -5,13 +5,13 @@ export class WorkspaceFolders {
   private folders: string[] = [];
 
   set(folders: readonly WorkspaceFolder[] | readonly string[]): void {
-    this.folders = folders.map((folder) => pathOfUri(typeof folder === 'string' ? folder : folder.uri).replace(/\/+$/, ''));
+    this.folders = folders.map((folder) => pathOfUri(typeof folder === 'string' ? folder : folder.uri).replace(/(?<!\/)\/+$/, ''));
   }
 
   add(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[]): void {
-    const gone = new Set(removed.map((folder) => pathOfUri(folder.uri).replace(/\/+$/, '')));
+    const gone = new Set(removed.map((folder) => pathOfUri(folder.uri).replace(/(?<!\/)\/+$/, '')));
     this.folders = this.folders.filter((folder) => !gone.has(folder));
-    for (const folder of added) this.folders.push(pathOfUri(folder.uri).replace(/\/+$/, ''));
+    for (const folder of added) this.folders.push(pathOfUri(folder.uri).replace(/(?<!\/)\/+$/, ''));
   }
 
   paths(): readonly string[] {

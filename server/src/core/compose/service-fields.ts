@@ -59,10 +59,15 @@ export interface ServiceField {
 
 /** The service's `key`, from the service itself or else from its `<<` merges (in YAML's order). */
 export function serviceField(service: ComposeService, key: string): ServiceField | undefined {
-  return fieldIn(service.node, key, service.document, 0, undefined);
+  return fieldIn(service.node, key, service.document, 0, undefined, new Set());
 }
 
-function fieldIn(map: YamlMap, key: string, document: YamlDocument, depth: number, via: OffsetRange | undefined): ServiceField | undefined {
+/**
+ * `visited`: the merged maps looked in so far, each looked in once. A few lines of anchors that
+ * each merge the one before ten times (a merge bomb) would otherwise be searched 10^8 times per
+ * field, even within MAX_MERGE_DEPTH.
+ */
+function fieldIn(map: YamlMap, key: string, document: YamlDocument, depth: number, via: OffsetRange | undefined, visited: Set<YamlMap>): ServiceField | undefined {
   for (const item of map.items) {
     if (isPair(item) && isScalar(item.key) && item.key.value === key) {
       const pair = item as YamlPair;
@@ -76,7 +81,9 @@ function fieldIn(map: YamlMap, key: string, document: YamlDocument, depth: numbe
     if (!isPair(item) || !isScalar(item.key) || item.key.value !== MERGE_KEY) continue;
     const mergeRange = via ?? pairRange(map, MERGE_KEY) ?? rangeOf(item.key as YamlNode);
     for (const source of mergeSources(item.value, document)) {
-      const found = fieldIn(source, key, document, depth + 1, mergeRange);
+      if (visited.has(source)) continue;
+      visited.add(source);
+      const found = fieldIn(source, key, document, depth + 1, mergeRange, visited);
       if (found) return found;
     }
   }

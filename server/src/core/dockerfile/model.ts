@@ -250,7 +250,14 @@ function plainWords(instruction: Instruction, toRange: ToRange, bodyStart: numbe
 function heredocsOf(instruction: Instruction): HeredocNode[] {
   // Every instruction parses heredocs; only RUN and COPY make the method public.
   const withHeredocs = instruction as unknown as { getHeredocs?: () => HeredocNode[] };
-  return typeof withHeredocs.getHeredocs === 'function' ? withHeredocs.getHeredocs.call(instruction) : [];
+  if (typeof withHeredocs.getHeredocs !== 'function') return [];
+  try {
+    return withHeredocs.getHeredocs.call(instruction);
+  } catch {
+    // dockerfile-ast 0.7 takes every CR for the first half of a CRLF: after a line continuation
+    // ending in a lone CR (`RUN a \<CR># c<LF>`) it reads past its heredoc list and throws.
+    return [];
+  }
 }
 
 /** Where the first heredoc body starts (the line after its `<<EOF`), or +∞ without heredocs. */

@@ -433,7 +433,7 @@ export function cacheMountTargets(instruction: DockerInstruction): string[] {
       return equals < 0 ? [field.trim().toLowerCase(), ''] : [field.slice(0, equals).trim().toLowerCase(), field.slice(equals + 1).trim().replace(/^["']|["']$/g, '')];
     }));
     const target = fields.get('target') ?? fields.get('dst') ?? fields.get('destination');
-    if (fields.get('type') === 'cache' && target) targets.push(target.replace(/\/+$/, '') || '/');
+    if (fields.get('type') === 'cache' && target) targets.push(target.replace(/(?<!\/)\/+$/, '') || '/');
   }
   return targets;
 }

@@ -12,7 +12,29 @@
  * test/core/shell-syntax.test.ts checks these facts against the public API, so a change of
  * package version that broke them fails there first.
  */
+// Must come before mvdan-sh: it reads the stack trace limit before GopherJS changes it.
+import { HOST_STACK_TRACE_LIMIT, stackTraceLimit } from './host-stack-trace-limit';
 import sh from 'mvdan-sh';
+
+/**
+ * GopherJS sets `Error.stackTraceLimit = Infinity` when its code loads, for the whole process: every
+ * Error anywhere then captures the whole stack, and the `yaml` parser, which creates one per syntax
+ * error deep in its recursion, took seconds (quadratic) on a long line of nested `key: value`s.
+ * The host's limit is put back; the shell parser gets Infinity while it runs, since GopherJS's
+ * panic and recover count stack frames.
+ */
+const GOPHERJS_STACK_TRACE_LIMIT = stackTraceLimit.stackTraceLimit;
+stackTraceLimit.stackTraceLimit = HOST_STACK_TRACE_LIMIT;
+
+function inGo<T>(run: () => T): T {
+  const host = stackTraceLimit.stackTraceLimit;
+  stackTraceLimit.stackTraceLimit = GOPHERJS_STACK_TRACE_LIMIT;
+  try {
+    return run();
+  } finally {
+    stackTraceLimit.stackTraceLimit = host;
+  }
+}
 
 /** A syntax node of the Go AST: `*syntax.CallExpr`, `*syntax.Word`, … */
 export interface SyntaxNode {
@@ -38,19 +60,46 @@ type Parser = ReturnType<typeof sh.syntax.NewParser>;
 let sharedParser: Parser | undefined;
 
 /**
+ * Scripts nested deeper than this (some 500 commands joined by `&&` or `|`) are not read. Reading
+ * a node's position recurses in the parser's code (`a | b | c …` nests as `((a | b) | c) …`), and
+ * so does `walk`: a RUN of thousands of pipes overflowed the stack, or not, depending on how deep
+ * the caller already was. Real scripts stay far below.
+ */
+export const MAX_SHELL_NESTING = 1000;
+
+/**
  * Parses a bash script. The parser object is created once and reused (creating one costs about
  * a millisecond); it keeps no state between calls that outlives a call, and every tree is
  * read completely before the next parse.
  */
 export function parseScript(text: string): SyntaxNode {
-  sharedParser ??= sh.syntax.NewParser(sh.syntax.KeepComments(false), sh.syntax.Variant(sh.syntax.LangBash));
   let file: unknown;
   try {
-    file = sharedParser.Parse(text, 'RUN');
+    file = inGo(() => {
+      sharedParser ??= sh.syntax.NewParser(sh.syntax.KeepComments(false), sh.syntax.Variant(sh.syntax.LangBash));
+      return sharedParser.Parse(text, 'RUN');
+    });
   } catch (error) {
-    throw new ShellSyntaxError(describeGoError(error));
+    throw new ShellSyntaxError(error instanceof RangeError ? tooDeep() : describeGoError(error));
   }
-  return (file as { __internal_object__: SyntaxNode }).__internal_object__;
+  const root = (file as { __internal_object__: SyntaxNode }).__internal_object__;
+  if (nestedDeeperThan(root, MAX_SHELL_NESTING)) throw new ShellSyntaxError(tooDeep());
+  return root;
+}
+
+function tooDeep(): string {
+  return `nested deeper than ${MAX_SHELL_NESTING} levels`;
+}
+
+/** Counted without recursion, so that depth itself cannot overflow the stack. */
+function nestedDeeperThan(root: SyntaxNode, limit: number): boolean {
+  const pending: [SyntaxNode, number][] = [[root, 1]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    if (depth > limit) return true;
+    for (const child of childrenOf(node)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** `CallExpr` for a `*syntax.CallExpr`. */
@@ -92,12 +141,19 @@ export function goString(value: unknown): string {
  */
 export function walk(node: SyntaxNode, visit: (node: SyntaxNode) => boolean): void {
   if (!visit(node)) return;
+  for (const child of childrenOf(node)) walk(child, visit);
+}
+
+/** A node's child nodes, in field order. */
+function childrenOf(node: SyntaxNode): SyntaxNode[] {
+  const children: SyntaxNode[] = [];
   for (const key of Object.keys(node)) {
     if (key === '$val') continue;
     const value = node[key];
-    if (isNode(value)) walk(value, visit);
-    else if (value && typeof value === 'object' && '$array' in value) for (const item of items(value)) walk(item, visit);
+    if (isNode(value)) children.push(value);
+    else if (value && typeof value === 'object' && '$array' in value) children.push(...items(value));
   }
+  return children;
 }
 
 function describeGoError(error: unknown): string {

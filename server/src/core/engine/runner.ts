@@ -1,4 +1,5 @@
 import { effectiveSeverity, isRuleEnabled, ruleOptionsOf, type AnalysisConfig } from './config';
+import { countFinding, isBoundError } from './input-bounds';
 import { formatMessage } from './messages';
 import type { AnalysisProblem, Finding, Rule } from './types';
 
@@ -25,6 +26,7 @@ export function runRules<Subject>(
           if (severity === 'off') return;
           const template = meta.messages[report.messageId];
           if (template === undefined) throw new Error(`rule ${meta.id} has no message '${report.messageId}'`);
+          countFinding();
           findings.push({
             ruleId: meta.id,
             messageId: report.messageId,
@@ -40,6 +42,8 @@ export function runRules<Subject>(
         },
       });
     } catch (error) {
+      // Out of stack or past a bound is the input's doing, not this rule's bug: analyze() reports it once for the file.
+      if (isBoundError(error)) throw error;
       problems.push({
         kind: 'internal',
         severity: 'warning',

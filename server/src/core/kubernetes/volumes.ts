@@ -81,5 +81,5 @@ export function volumeMountsOf(podSpec: PodSpec): VolumeMount[] {
 /** `//var/lib//docker/` → `/var/lib/docker`. */
 export function normaliseHostPath(path: string): string {
   const collapsed = path.trim().replace(/\/{2,}/g, '/');
-  return collapsed.length > 1 ? collapsed.replace(/\/+$/, '') : collapsed;
+  return collapsed.length > 1 ? collapsed.replace(/(?<!\/)\/+$/, '') : collapsed;
 }

@@ -215,7 +215,7 @@ function mountsTmp(container: Container): boolean {
   const document = container.podSpec.resource.document;
   return seqItems(valueOf(container.node, 'volumeMounts', document), document).some((item) => {
     const path = stringValue(asMap(item), 'mountPath', document);
-    return path !== undefined && path.replace(/\/+$/, '') === TMP;
+    return path !== undefined && path.replace(/(?<!\/)\/+$/, '') === TMP;
   });
 }
 

@@ -25,8 +25,11 @@ const CREDENTIAL_FORMATS: readonly { readonly kind: string; readonly pattern: Re
   { kind: 'registry credentials', pattern: /"auths"\s*:[\s\S]*"(?:auth|password)"\s*:\s*"[^"\s]+"/ },
 ];
 
-/** `scheme://user:password@host`; the password is group 1. */
-const CONNECTION_STRING = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:([^\s@/]+)@/i;
+/**
+ * `scheme://user:password@host`; the password is group 1. The scheme starts where a run of
+ * scheme characters does (not at any `\b`, which on `a.a.a.a…` rescans the run from every dot).
+ */
+const CONNECTION_STRING = /(?<![\w+.-])[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:([^\s@/]+)@/i;
 
 /** Key names that say "this is a password", without a recognisable format. */
 const PASSWORD_LIKE_KEY = /pass(?:word|wd|phrase)?|pwd|secret|token|api[-_.]?key|access[-_.]?key|private[-_.]?key|credential/i;
@@ -34,8 +37,12 @@ const PASSWORD_LIKE_KEY = /pass(?:word|wd|phrase)?|pwd|secret|token|api[-_.]?key
 /** Values nobody would deploy: left to be filled in, or templated by another tool. */
 const PLACEHOLDER =
   /^(?:<[^<>]*>|\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\}|(?:change|replace)[-_ ]?me|todo|tbd|fixme|placeholder|dummy|example|redacted|none|null|n\/a|x+|\*+|\.+|-+|_+|0+)$/i;
-/** A value another tool fills in (`${DB_PASSWORD}` inside a URL): skipped unless a known credential shows. */
-const TEMPLATED = /\$\{[^}]+\}|\$\([^)]+\)|\{\{.*\}\}/;
+/**
+ * A value another tool fills in (`${DB_PASSWORD}` inside a URL): skipped unless a known credential
+ * shows. An expansion's body stops at the next `${` / `$(` / `{{` (finding the innermost one):
+ * `[^}]+` would scan from every `${` of `${${${…` to the end, quadratic on a long value.
+ */
+const TEMPLATED = /\$\{(?:[^$}]|\$(?!\{))+\}|\$\((?:[^$)]|\$(?!\())+\)|\{\{(?:[^{}\n\r\u2028\u2029]|\{(?!\{)|\}(?!\}))*\}\}/;
 const FILL_IN = /^(?:your|my|insert|enter|put)[-_ ]|[-_ ]here$/i;
 
 /** Public material that often sits next to secrets (certificates, public keys) is no secret. */

@@ -4,9 +4,9 @@
  * so rules never touch the library's node classes directly.
  *
  * Aliases are resolved one level at a time (never expanded into copies), so an alias bomb costs
- * nothing here; `toJS` is never called.
+ * nothing here; `toJS` is never called (test/core/bounds.test.ts checks both).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex } from '../engine/line-index';
 import type { OffsetRange } from '../engine/types';
 
@@ -30,6 +30,8 @@ export interface YamlDocument {
   readonly errors: readonly YamlParseError[];
   /** The library's document, for alias resolution only. */
   readonly source: Document.Parsed;
+  /** Set when the text was nested too deeply to parse: contents are unknown, not absent. */
+  readonly tooDeep?: true;
 }
 
 export interface YamlFile {
@@ -38,13 +40,16 @@ export interface YamlFile {
   readonly documents: readonly YamlDocument[];
 }
 
+/** A carriage return not followed by a line feed: a line break on its own (old Mac, or a truncated CRLF). */
+const LONE_CARRIAGE_RETURN = /\r(?!\n)/g;
+
 export function parseYamlFile(text: string): YamlFile {
-  const parsed = parseAllDocuments(text, {
-    prettyErrors: false,
-    uniqueKeys: false,
-    strict: false,
-  });
-  const list = Array.isArray(parsed) ? parsed : [];
+  // The YAML spec, libyaml (so kubectl), LineIndex and editors all read a lone CR as a line
+  // break; the `yaml` package reads it as content (`a: 1\r` is the string "1\r", and a fix
+  // appending after it breaks the file). A LF in its place agrees with them all and keeps every
+  // offset where it was.
+  const list = parseOrGiveUp(text.replace(LONE_CARRIAGE_RETURN, '\n'));
+  if (!list) return tooDeep(text);
   const documents = list.map((document, index): YamlDocument => {
     const [start, , end] = document.range;
     return {
@@ -53,12 +58,81 @@ export function parseYamlFile(text: string): YamlFile {
       contents: (document.contents as YamlNode | null) ?? null,
       errors: document.errors.map((error) => ({
         message: error.message.split('\n')[0] ?? error.message,
-        range: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) },
+        range: { start: errorOffset(text, error.pos[0]), end: errorOffset(text, Math.max(error.pos[1], error.pos[0])) },
       })),
       source: document,
     };
   });
   return { text, lines: new LineIndex(text), documents };
+}
+
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: false };
+
+/**
+ * Collections nested deeper than this are not analysed. The parser recurses once per level
+ * (`a: b: c: …` on one line, `[[[[…`) and runs out of stack somewhere past 800 levels — where
+ * exactly depends on how deep the caller's stack already is, so what it made of such input would
+ * change from one call to the next. Real manifests stay far below.
+ */
+export const MAX_YAML_NESTING = 200;
+
+/**
+ * The parsed documents, or undefined when some collection is nested deeper than MAX_YAML_NESTING
+ * or the parser ran out of stack: in the middle of the parse, where it throws, or of composing a
+ * node, where it records a `RESOURCE_EXHAUSTION` error and carries on.
+ */
+function parseOrGiveUp(text: string) {
+  try {
+    const parsed = parseAllDocuments(text, PARSE_OPTIONS);
+    const list = Array.isArray(parsed) ? parsed : [];
+    const tooDeep = list.some((document) => document.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION') || nestingOf(document.contents) > MAX_YAML_NESTING);
+    return tooDeep ? undefined : list;
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/** How many collections deep `root` goes, counted without recursion. */
+function nestingOf(root: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[root, 1]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    if (!isCollection(node)) continue;
+    deepest = Math.max(deepest, depth);
+    for (const item of node.items) {
+      if (isPair(item)) pending.push([item.key, depth + 1], [item.value, depth + 1]);
+      else pending.push([item, depth + 1]);
+    }
+  }
+  return deepest;
+}
+
+/** The file as one document with nothing in it but an error saying why. */
+function tooDeep(text: string): YamlFile {
+  const document: YamlDocument = {
+    index: 0,
+    range: { start: 0, end: text.length },
+    contents: null,
+    errors: [{ message: `Nested deeper than ${MAX_YAML_NESTING} levels: not parsed`, range: { start: 0, end: 0 } }],
+    source: parseDocument('', PARSE_OPTIONS),
+    tooDeep: true,
+  };
+  return { text, lines: new LineIndex(text), documents: [document] };
+}
+
+/**
+ * An error position as a place an editor can show: the parser reports an error at the end of the
+ * input (an unclosed `{`) one past it, and some between the CR and the LF of a line break or
+ * between the two halves of a surrogate pair (an emoji).
+ */
+function errorOffset(text: string, offset: number): number {
+  const inside = Math.min(offset, text.length);
+  const before = text.charCodeAt(inside - 1);
+  const after = text.charCodeAt(inside);
+  const splitsPair = (before === 13 && after === 10) || (before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff);
+  return splitsPair ? inside - 1 : inside;
 }
 
 export function rangeOf(node: YamlNode): OffsetRange {
@@ -70,10 +144,40 @@ export function rangeOf(node: YamlNode): OffsetRange {
 export function resolveNode(node: unknown, document: YamlDocument | undefined): YamlNode | null {
   if (isAlias(node)) {
     if (!document) return null;
-    const target = node.resolve(document.source);
-    return isAlias(target) ? null : ((target as YamlNode | undefined) ?? null);
+    return aliasTargetsOf(document.source).get(node) ?? null;
   }
   return (node as YamlNode | null) ?? null;
+}
+
+const aliasTargets = new WeakMap<Document.Parsed, ReadonlyMap<Alias, YamlNode>>();
+
+/**
+ * The node each alias of a document names, found in one pass on first use. The library's
+ * `Alias.resolve` walks the whole document on every call: a document of 100,000 `*a` took
+ * quadratic time (4,000 aliases already 17 s). Same answer as the library: the last node
+ * anchored with the alias's name before it, in document order (a collection before its items,
+ * a key before its value). Iterative, so a deep document cannot overflow the stack here.
+ */
+function aliasTargetsOf(document: Document.Parsed): ReadonlyMap<Alias, YamlNode> {
+  const known = aliasTargets.get(document);
+  if (known) return known;
+  const targets = new Map<Alias, YamlNode>();
+  const anchored = new Map<string, YamlNode>();
+  const pending: unknown[] = [document.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isAlias(node)) {
+      const target = anchored.get(node.source);
+      if (target) targets.set(node, target);
+    } else if (isPair(node)) {
+      pending.push(node.value, node.key);
+    } else if (isNode(node)) {
+      if (node.anchor) anchored.set(node.anchor, node);
+      if (isCollection(node)) for (let index = node.items.length - 1; index >= 0; index--) pending.push(node.items[index]);
+    }
+  }
+  aliasTargets.set(document, targets);
+  return targets;
 }
 
 export function asMap(node: unknown): YamlMap | undefined {
@@ -88,7 +192,7 @@ export function asScalar(node: unknown): YamlScalar | undefined {
   return isScalar(node) ? (node as YamlScalar) : undefined;
 }
 
-export { isMap, isPair, isScalar, isSeq };
+export { isAlias, isMap, isPair, isScalar, isSeq };
 
 /** The pair of `map` whose key is the scalar `key`. */
 export function pairOf(map: YamlMap | undefined, key: string): YamlPair | undefined {

@@ -12,7 +12,7 @@ const RUNTIME_SOCKET = /docker\.sock|(?:containerd|crio|podman|cri-dockerd)\.soc
 
 /** The system directory `path` is or lies in, if any (`/` itself counts). */
 export function systemDirOf(path: string): string | undefined {
-  const normalized = path.replace(/\/+$/, '') || '/';
+  const normalized = path.replace(/(?<!\/)\/+$/, '') || '/';
   if (normalized === '/') return '/';
   return SYSTEM_DIRS.find((dir) => normalized === dir || normalized.startsWith(`${dir}/`));
 }

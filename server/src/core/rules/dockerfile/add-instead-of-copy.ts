@@ -50,7 +50,7 @@ const COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude']);
 const ARCHIVE = /\.(?:tar|tgz|taz|tbz|tbz2|tb2|txz|tzst|tlz|tz|gz|bz2|xz|zst|lz|lz4|lzma|z)$/i;
 
 function isArchive(source: string): boolean {
-  return ARCHIVE.test(source.replace(/\/+$/, ''));
+  return ARCHIVE.test(source.replace(/(?<!\/)\/+$/, ''));
 }
 
 /** `https://…`, `git://…`, `ssh://…` and `git@host:repo` sources. */

@@ -29,7 +29,7 @@ export const copyMultiSrcNoSlash: DockerfileRule = {
       if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.args.length < 3) continue;
       const destination = instruction.args[instruction.args.length - 1]!;
       const dest = unquoteWord(destination.value, model.escapeCharacter);
-      if (dest.endsWith('/') || dest === '.' || /\$(?:\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)$/.test(dest)) continue;
+      if (dest.endsWith('/') || dest === '.' || /\$(?:\{(?:[^$}]|\$(?!\{))*\}|[A-Za-z_][A-Za-z0-9_]*)$/.test(dest)) continue;
       // Windows directories end with a backslash (`C:\\app\\`, written with `# escape=\``).
       if (dest.endsWith('\\') && (/^[A-Za-z]:/.test(dest) || model.escapeCharacter !== '\\')) continue;
       context.report({

@@ -73,7 +73,7 @@ function isDownloader(command: ShellCommand): boolean {
 function interpreterFamily(name: string): string {
   if (/^python[0-9.]*$/.test(name)) return 'python';
   if (name === 'nodejs') return 'node';
-  if (/^(?:perl|ruby|php)[0-9.]*$/.test(name)) return name.replace(/[0-9.]+$/, '');
+  if (/^(?:perl|ruby|php)[0-9.]*$/.test(name)) return name.replace(/(?<![0-9.])[0-9.]+$/, '');
   return name;
 }
 

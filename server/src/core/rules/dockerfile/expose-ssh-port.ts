@@ -1,5 +1,6 @@
 import { exposedPorts, type ExposedPort } from '../../dockerfile/ports';
 import type { DockerInstruction, DockerWord } from '../../dockerfile/model';
+import { lineStartOf, nextLineStartOf } from '../../dockerfile/run-edits';
 import type { TextEdit } from '../../engine/types';
 import type { DockerfileRule } from '../define';
 
@@ -79,7 +80,5 @@ function removePort(instruction: DockerInstruction, word: DockerWord): TextEdit 
 
 /** Deletes the lines of `instruction` (an `ONBUILD` prefix on its first line included). */
 function deleteLines(text: string, instruction: DockerInstruction): TextEdit {
-  const start = text.lastIndexOf('\n', instruction.range.start - 1) + 1;
-  const newline = text.indexOf('\n', instruction.range.end);
-  return { start, end: newline < 0 ? text.length : newline + 1, newText: '' };
+  return { start: lineStartOf(text, instruction.range.start), end: nextLineStartOf(text, instruction.range.end) ?? text.length, newText: '' };
 }

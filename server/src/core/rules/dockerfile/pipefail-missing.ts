@@ -1,4 +1,5 @@
 import type { DockerInstruction, Stage } from '../../dockerfile/model';
+import { lineStartOf } from '../../dockerfile/run-edits';
 import { baseName, type ShellCommand } from '../../dockerfile/shell';
 import type { TextEdit } from '../../engine/types';
 import type { DockerfileRule } from '../define';
@@ -134,6 +135,6 @@ function pipefailFix(text: string, stage: Stage, shell: DockerInstruction | unde
   const written = text.slice(before.keywordRange.start, before.keywordRange.end);
   const keyword = written === written.toLowerCase() ? 'shell' : 'SHELL';
   const line = `${keyword} ["/bin/${available}", "-o", "pipefail", "-c"]`;
-  const lineStart = text.lastIndexOf('\n', before.range.start - 1) + 1;
+  const lineStart = lineStartOf(text, before.range.start);
   return { title: `Insert \`${line}\``, edit: { start: lineStart, end: lineStart, newText: `${line}${eol}` } };
 }

@@ -1,3 +1,4 @@
+import { lineStartOf } from '../../dockerfile/run-edits';
 import { removeWord } from '../../dockerfile/word-edits';
 import type { OffsetRange, TextEdit } from '../../engine/types';
 import type { DockerfileRule } from '../define';
@@ -40,7 +41,7 @@ export const runSecurityInsecure: DockerfileRule = {
 
 /** Removes the flag; a flag alone on a continued line goes with its whole line. */
 function removeFlag(text: string, range: OffsetRange, escape: string): TextEdit {
-  const lineStart = text.lastIndexOf('\n', range.start - 1) + 1;
+  const lineStart = lineStartOf(text, range.start);
   const rest = new RegExp(`^[ \\t]*\\${escape}[ \\t]*\\r?\\n`).exec(text.slice(range.end));
   if (rest && text.slice(lineStart, range.start).trim() === '') return { start: lineStart, end: range.end + rest[0].length, newText: '' };
   return removeWord(text, range);

@@ -1,4 +1,5 @@
 import { finalStage, type Stage } from '../../dockerfile/model';
+import { lineStartOf } from '../../dockerfile/run-edits';
 import { isRootUser, userInEffect } from '../../dockerfile/users';
 import type { DockerfileRule } from '../define';
 
@@ -72,7 +73,7 @@ function insertUserFix(stage: Stage, text: string) {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const runtime = stage.instructions.find((instruction) => !instruction.onbuild && (instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT'));
   if (runtime) {
-    const lineStart = text.lastIndexOf('\n', runtime.range.start - 1) + 1;
+    const lineStart = lineStartOf(text, runtime.range.start);
     return { title: `Insert USER ${NON_ROOT_UID}`, edits: [{ start: lineStart, end: lineStart, newText: `USER ${NON_ROOT_UID}${eol}` }] };
   }
   const last = stage.instructions[stage.instructions.length - 1] ?? stage.from;

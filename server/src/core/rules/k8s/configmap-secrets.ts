@@ -10,8 +10,8 @@ import { looksLikeSecretName } from '../../secrets/secret-names';
 import { asScalar, mapAt, rangeOf, resolveNode, type YamlNode } from '../../yaml/yaml-document';
 import type { KubernetesRule } from '../define';
 
-/** `key = value`, `key: value`, `"key": "value",`, `export KEY=value` — one setting per line. */
-const SETTING = /^\s*(?:export\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*(.*?)\s*,?\s*$/;
+/** `key = value`, `key: value`, `"key": "value",`, `export KEY=value` — one setting per line, up to its value (see {@link settingValue}). */
+const SETTING = /^\s*(?:export\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[:=]/;
 /** `"key": "value"` anywhere, for JSON written on one line. */
 const QUOTED_SETTING = /["']([A-Za-z_][\w.-]*)["']\s*:\s*"([^"\r\n]*)"/g;
 const SWITCH_VALUE = /^(?:true|false|yes|no|on|off|enabled?|disabled?)$/i;
@@ -77,8 +77,20 @@ function secretSettings(text: string): string[] {
   };
   for (const line of text.split(/\r?\n/)) {
     const match = SETTING.exec(line);
-    if (match) consider(match[1]!, match[2]!.replace(/^(["'])(.*)\1$/, '$2'));
+    const value = match ? settingValue(line.slice(match[0].length)) : undefined;
+    if (match && value !== undefined) consider(match[1]!, value.replace(/^(["'])(.*)\1$/, '$2'));
   }
   for (const match of text.matchAll(QUOTED_SETTING)) consider(match[1]!, match[2]!);
   return names;
+}
+
+/**
+ * The value after `=` / `:`, without surrounding blanks and a trailing comma (JSON); undefined
+ * when a line break is left inside. What `\s*(.*?)\s*,?\s*$` matched, in code: that regex tries
+ * every split of a long run of blanks between its three `\s*`, cubic on `key=` and 100 KB of spaces.
+ */
+function settingValue(rest: string): string | undefined {
+  let value = rest.trim();
+  if (value.endsWith(',')) value = value.slice(0, -1).trimEnd();
+  return /[\n\r\u2028\u2029]/.test(value) ? undefined : value;
 }

@@ -65,7 +65,7 @@ export const containerRuntimeSocket: KubernetesRule = {
 /** `//var/run//docker.sock/` → `/var/run/docker.sock`. */
 function normalisePath(path: string): string {
   const collapsed = path.trim().replace(/\/{2,}/g, '/');
-  return collapsed.length > 1 ? collapsed.replace(/\/+$/, '') : collapsed;
+  return collapsed.length > 1 ? collapsed.replace(/(?<!\/)\/+$/, '') : collapsed;
 }
 
 /** The `volumeMounts` entries that mount volume `name`, as related locations. */
