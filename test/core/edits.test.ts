@@ -19,8 +19,12 @@ describe('offset edits', () => {
       [{ start: 3, end: 3, newText: 'z' }],
       [{ start: 3, end: 3, newText: 'w' }],
       [{ start: 2, end: 2, newText: 'boundary' }],
+      [{ start: 5, end: 6, newText: 'v' }],
+      [{ start: 6, end: 7, newText: 'u' }],
     ]);
-    assert.deepEqual(merged.map((edit) => edit.newText), ['x', 'z', 'boundary']);
+    // An insert where an accepted edit's range starts or ends waits for the next pass; two
+    // replacements that only meet do not clash.
+    assert.deepEqual(merged.map((edit) => edit.newText), ['x', 'z', 'v', 'u']);
   });
 });
 

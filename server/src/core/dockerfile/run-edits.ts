@@ -39,12 +39,28 @@ export function replaceWordValue(text: string, word: ShellWord, newValue: string
   return undefined;
 }
 
+/**
+ * Where the line holding `offset` starts. A lone CR ends a line as LF and CRLF do, for editors and
+ * the Dockerfile parser alike: looking for LF alone took a whole old-Mac (CR) file for one line.
+ */
+export function lineStartOf(text: string, offset: number): number {
+  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+}
+
+/** Where the line after the one holding `offset` starts (past its CRLF, CR or LF), or undefined on the last line. */
+export function nextLineStartOf(text: string, offset: number): number | undefined {
+  const lineBreak = /\r\n|\r|\n/g;
+  lineBreak.lastIndex = offset;
+  const found = lineBreak.exec(text);
+  return found ? found.index + found[0].length : undefined;
+}
+
 /** Deletes the lines an instruction spans, with their line break (for `ONBUILD X`, the whole line). */
 export function removeInstructionLines(text: string, range: OffsetRange): TextEdit {
-  const start = text.lastIndexOf('\n', range.start - 1) + 1;
-  const newline = text.indexOf('\n', range.end);
-  if (newline >= 0) return { start, end: newline + 1, newText: '' };
+  const start = lineStartOf(text, range.start);
+  const end = nextLineStartOf(text, range.end);
+  if (end !== undefined) return { start, end, newText: '' };
   // The last line without a line break: take the break before it instead.
-  const before = start >= 2 && text[start - 2] === '\r' ? start - 2 : Math.max(0, start - 1);
+  const before = text.endsWith('\r\n', start) ? start - 2 : Math.max(0, start - 1);
   return { start: before, end: text.length, newText: '' };
 }

@@ -28,10 +28,15 @@ export function mergeNonOverlapping(fixes: readonly (readonly TextEdit[])[]): Te
   return accepted;
 }
 
-/** Two edits clash when they touch the same characters, or insert at the same point. */
+/**
+ * Two edits clash when they touch the same characters, insert at the same point, or one inserts
+ * at an end of what the other replaces: the insert was made for the text it sits next to, and
+ * that text is being rewritten (a block mapping's only pair becoming `{}` while another fix
+ * appends a pair after it gives invalid YAML).
+ */
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   if (a.start === a.end && b.start === b.end) return a.start === b.start;
-  if (a.start === a.end) return b.start < a.start && a.start < b.end;
-  if (b.start === b.end) return a.start < b.start && b.start < a.end;
+  if (a.start === a.end) return b.start <= a.start && a.start <= b.end;
+  if (b.start === b.end) return a.start <= b.start && b.start <= a.end;
   return a.start < b.end && b.start < a.end;
 }

@@ -33,6 +33,7 @@
 import type { TextEdit } from '../engine/types';
 import { baseName } from '../dockerfile/shell';
 import type { DockerfileModel, DockerInstruction, Stage } from '../dockerfile/model';
+import { lineStartOf } from '../dockerfile/run-edits';
 import { factsOf, type StageFacts } from './distroless/facts';
 import { execForm, renderRuntimeStage } from './distroless/render';
 import { ALPINE, detectStack, DISTROLESS_NODE_MAJORS, installsTzdata, javaMajor, needsRuntimeLibraries, STATIC, type Stack } from './distroless/stack';
@@ -321,7 +322,7 @@ function userEdits(model: DockerfileModel, facts: StageFacts, user: string): Tex
   const text = model.text;
   const startInstruction = facts.own.find((instruction) => instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT');
   if (startInstruction) {
-    const lineStart = text.lastIndexOf('\n', startInstruction.range.start - 1) + 1;
+    const lineStart = lineStartOf(text, startInstruction.range.start);
     return [{ start: lineStart, end: lineStart, newText: `USER ${user}${eol}` }];
   }
   return [];

@@ -15,6 +15,9 @@ export function splitYamlDocuments(text: string): YamlChunk[] {
   const chunks: YamlChunk[] = [];
   let chunkStart = 0;
   let lineStart = 0;
+  // A lone CR ends a line too (the parser reads it so, see parseYamlFile): the next one is looked
+  // up only once passed, so that a file without any stays a run of native `indexOf('\n')`.
+  let carriageReturn = text.indexOf('\r');
   // A chunk of only comments, blank lines and directives (`%YAML`) stays with the document after it.
   let chunkHasContent = false;
   while (lineStart < text.length) {
@@ -28,8 +31,11 @@ export function splitYamlDocuments(text: string): YamlChunk[] {
       chunkHasContent = true;
     }
     const newline = text.indexOf('\n', lineStart);
-    if (newline < 0) break;
-    lineStart = newline + 1;
+    if (carriageReturn >= 0 && carriageReturn < lineStart) carriageReturn = text.indexOf('\r', lineStart);
+    const loneCarriageReturn = carriageReturn >= 0 && (newline < 0 || carriageReturn < newline - 1);
+    if (loneCarriageReturn) lineStart = carriageReturn + 1;
+    else if (newline < 0) break;
+    else lineStart = newline + 1;
   }
   chunks.push({ start: chunkStart, text: text.slice(chunkStart) });
   return chunks;

@@ -7,7 +7,7 @@
  * their siblings; flow mappings (`{}` / `{a: 1}`) are edited within their own braces.
  */
 import type { TextEdit } from '../engine/types';
-import { asMap, isMap, isScalar, isSeq, pairOf, rangeOf, resolveNode, type YamlDocument, type YamlFile, type YamlMap, type YamlNode } from './yaml-document';
+import { asMap, isAlias, isMap, isScalar, isSeq, pairOf, rangeOf, resolveNode, type YamlDocument, type YamlFile, type YamlMap, type YamlNode } from './yaml-document';
 
 /**
  * Edits that make `map.path[0].path[1]…` equal `valueSource` (YAML source text of a scalar or a
@@ -21,9 +21,14 @@ export function setIn(file: YamlFile, document: YamlDocument, map: YamlMap, path
     const rest = path.slice(depth + 1);
     const pair = pairOf(current, key);
     if (!pair) return insertPair(file, document, current, key, rest, valueSource);
+    if (isAlias(pair.value)) {
+      // Never through an alias: the node it names is shared by every alias of it (and may be
+      // some other field entirely, `apiVersion: &v v1` … `drop: *v`). The alias itself is replaced.
+      return rest.length === 0 && pair.value.range ? [replacePairValue(file, pair.key as YamlNode, pair.value as YamlNode, valueSource)] : [];
+    }
     const value = resolveNode(pair.value, document);
     if (rest.length === 0) {
-      if (value?.range && !isEmptyScalar(value)) return [replaceNode(value, valueSource)];
+      if (value?.range && !isEmptyScalar(value)) return [replacePairValue(file, pair.key as YamlNode, value, valueSource)];
       return [afterKey(file, pair.key as YamlNode, ` ${valueSource}`)];
     }
     const child = asMap(value);
@@ -36,12 +41,12 @@ export function setIn(file: YamlFile, document: YamlDocument, map: YamlMap, path
       const keyNode = pair.key as YamlNode;
       if (current.flow) return [afterKey(file, keyNode, ` ${flowChain(rest, valueSource)}`)];
       const step = indentStep(file, document, current);
-      const indent = columnOf(file, rangeOf(keyNode).start) + step;
+      const indent = keyColumn(file, keyNode) + step;
       const at = file.lines.lineEnd(file.lines.positionAt(rangeOf(keyNode).start).line);
       return [{ start: at, end: at, newText: blockChain(file, rest, valueSource, indent, step) }];
     }
     // Some other value (`key: null`, `key: ~`): replace it with a flow mapping of the rest.
-    return [replaceNode(value, flowChain(rest, valueSource))];
+    return [replacePairValue(file, pair.key as YamlNode, value, flowChain(rest, valueSource))];
   }
   return [];
 }
@@ -77,8 +82,7 @@ export function deletePair(file: YamlFile, map: YamlMap, key: string): TextEdit[
   const lastLine = lines.positionAt(contentEnd - 1).line;
   if (lastLine + 1 < lines.lineCount) return [{ start: lines.lineStart(firstLine), end: lines.lineStart(lastLine + 1), newText: '' }];
   // The pair ends the file without a line break: take the break before it instead.
-  const removeFrom = Math.max(0, lines.lineStart(firstLine) - eol(file).length);
-  return [{ start: removeFrom, end: lines.lineEnd(lastLine), newText: '' }];
+  return [{ start: breakBefore(file, firstLine), end: lines.lineEnd(lastLine), newText: '' }];
 }
 
 /** Replace a node's value text (not its comments). */
@@ -87,12 +91,38 @@ export function replaceNode(node: YamlNode, newText: string): TextEdit {
   return { start: range.start, end: range.end, newText };
 }
 
+/**
+ * Replace a value of any kind, a block one included: the range of a block collection or block
+ * scalar runs on over the line break after it (`- ALL⏎`). That break (and blanks before it)
+ * stays, or the next line would join the new value (`capabilities: { drop: [ALL] }privileged: false`).
+ */
+export function replaceValue(file: YamlFile, node: YamlNode, newText: string): TextEdit {
+  const { start, end } = rangeOf(node);
+  let contentEnd = end;
+  while (contentEnd > start && isYamlBlank(file.text[contentEnd - 1]!)) contentEnd--;
+  return { start, end: contentEnd, newText };
+}
+
+/**
+ * Replace the value of `key` with a plain or flow value. A block sequence on the lines after its
+ * key may sit at the key's own column (`key:⏎- a`); a flow value written there would not parse
+ * (`key:⏎{ a: 1 }`), so it goes one level in.
+ */
+function replacePairValue(file: YamlFile, key: YamlNode, value: YamlNode, newText: string): TextEdit {
+  const edit = replaceValue(file, value, newText);
+  const keyAt = file.lines.positionAt(rangeOf(key).start);
+  const valueAt = file.lines.positionAt(edit.start);
+  const column = keyColumn(file, key);
+  if (valueAt.line === keyAt.line || valueAt.character > column) return edit;
+  return { ...edit, newText: `${' '.repeat(column + 2 - valueAt.character)}${newText}` };
+}
+
 /** Appends an item to a sequence, block (`- item`) or flow (`[a, item]`). */
 export function appendToSeq(file: YamlFile, seq: YamlNode & { items: unknown[]; flow?: boolean }, itemSource: string): TextEdit[] {
   const range = rangeOf(seq);
   if (seq.flow || seq.items.length === 0) {
     const closing = file.text.lastIndexOf(']', range.end);
-    if (closing < range.start) return [replaceNode(seq, `[${itemSource}]`)];
+    if (closing < range.start) return [replaceValue(file, seq, `[${itemSource}]`)];
     const inner = file.text.slice(range.start + 1, closing).trim();
     const separator = inner === '' ? '' : inner.endsWith(',') ? (/\s/.test(file.text[closing - 1]!) ? '' : ' ') : ', ';
     return [{ start: closing, end: closing, newText: `${separator}${itemSource}` }];
@@ -131,7 +161,16 @@ export function deleteSeqItem(file: YamlFile, document: YamlDocument, map: YamlM
   const lastLine = lines.positionAt(trimEnd(file.text, end)).line;
   if (lastLine + 1 < lines.lineCount) return [{ start: lines.lineStart(firstLine), end: lines.lineStart(lastLine + 1), newText: '' }];
   // The item ends the file without a line break: take the break before it instead.
-  return [{ start: Math.max(0, lines.lineStart(firstLine) - eol(file).length), end: lines.lineEnd(lastLine), newText: '' }];
+  return [{ start: breakBefore(file, firstLine), end: lines.lineEnd(lastLine), newText: '' }];
+}
+
+/**
+ * Where the line break before `line` starts (0 on the first line). The break there, not the
+ * file's usual one: in a file of mixed line ends, taking two characters for a LF cut into the
+ * line above (an emoji split in half).
+ */
+function breakBefore(file: YamlFile, line: number): number {
+  return line > 0 ? file.lines.lineEnd(line - 1) : 0;
 }
 
 function insertPair(file: YamlFile, document: YamlDocument, map: YamlMap, key: string, rest: readonly string[], valueSource: string): TextEdit[] {
@@ -139,10 +178,10 @@ function insertPair(file: YamlFile, document: YamlDocument, map: YamlMap, key: s
     const range = rangeOf(map);
     const closing = file.text.lastIndexOf('}', range.end);
     const entry = `${key}: ${flowChain(rest, valueSource)}`;
-    if (closing < range.start || map.items.length === 0) return [replaceNode(map, `{ ${entry} }`)];
+    if (closing < range.start || map.items.length === 0) return [replaceValue(file, map, `{ ${entry} }`)];
     return [{ start: endOfPair(map.items[map.items.length - 1]!), end: endOfPair(map.items[map.items.length - 1]!), newText: `, ${entry}` }];
   }
-  const indent = columnOf(file, rangeOf(map.items[0]!.key as YamlNode).start);
+  const indent = keyColumn(file, map.items[0]!.key as YamlNode);
   const last = map.items[map.items.length - 1]!;
   const at = lineEndAfter(file, endOfPair(last));
   const chain = blockChain(file, [key, ...rest], valueSource, indent, indentStep(file, document, map));
@@ -189,12 +228,39 @@ function lineEndAfter(file: YamlFile, offset: number): number {
 
 function trimEnd(text: string, offset: number): number {
   let end = offset;
-  while (end > 0 && /[\s]/.test(text[end - 1]!)) end--;
+  while (end > 0 && isYamlBlank(text[end - 1]!)) end--;
   return Math.max(0, end - 1);
+}
+
+/**
+ * Space, tab or line break: what YAML itself skips. Not JavaScript's `\s`: a vertical tab or a
+ * no-break space is content to YAML (`image: a\n  \v` is the two-line string "a \v"), and
+ * skipping it as blank put an inserted key inside that string.
+ */
+function isYamlBlank(character: string): boolean {
+  return character === ' ' || character === '\t' || character === '\n' || character === '\r';
 }
 
 function columnOf(file: YamlFile, offset: number): number {
   return file.lines.positionAt(offset).character;
+}
+
+/**
+ * The column a key starts at, with its tag or anchor (`!Ref key:`, `&a key:`): the node's range
+ * leaves them out, and keys inserted beside it lined up under the key's name instead.
+ */
+function keyColumn(file: YamlFile, key: YamlNode): number {
+  const { text } = file;
+  let start = rangeOf(key).start;
+  for (let props = 0; props < 2; props++) {
+    let wordEnd = start;
+    while (wordEnd > 0 && (text[wordEnd - 1] === ' ' || text[wordEnd - 1] === '\t')) wordEnd--;
+    let wordStart = wordEnd;
+    while (wordStart > 0 && !isYamlBlank(text[wordStart - 1]!)) wordStart--;
+    if (wordEnd === start || wordStart === wordEnd || (text[wordStart] !== '!' && text[wordStart] !== '&')) break;
+    start = wordStart;
+  }
+  return columnOf(file, start);
 }
 
 function dashBefore(file: YamlFile, offset: number): number {
@@ -206,17 +272,17 @@ function dashBefore(file: YamlFile, offset: number): number {
  * The indentation step to use under `map`: read off one of its nested block mappings, else off
  * the first block mapping nested in another anywhere in the document; 2 when nothing shows it.
  */
-function indentStep(file: YamlFile, document: YamlDocument, map: YamlMap): number {
-  return nestedStep(file, map) ?? documentStep(file, document.contents) ?? 2;
+function indentStep(file: YamlFile, document: YamlDocument, map: YamlMap | undefined): number {
+  return (map && nestedStep(file, map)) ?? documentStep(file, document.contents) ?? 2;
 }
 
 function nestedStep(file: YamlFile, map: YamlMap): number | undefined {
   if (map.flow || !map.items[0]) return undefined;
-  const mapIndent = columnOf(file, rangeOf(map.items[0].key as YamlNode).start);
+  const mapIndent = keyColumn(file, map.items[0].key as YamlNode);
   for (const item of map.items) {
     const child = item.value;
     if (isMap(child) && !child.flow && child.items[0]) {
-      const step = columnOf(file, rangeOf(child.items[0].key as YamlNode).start) - mapIndent;
+      const step = keyColumn(file, child.items[0].key as YamlNode) - mapIndent;
       if (step > 0) return step;
     }
   }
@@ -240,8 +306,17 @@ function documentStep(file: YamlFile, root: YamlNode | null): number | undefined
 }
 
 export function eol(file: YamlFile): string {
-  return file.text.includes('\r\n') ? '\r\n' : '\n';
+  // Looked up once per file: every fix asks, and scanning the whole text each time made a
+  // Compose file of 40,000 services (one document) quadratic.
+  let found = eols.get(file);
+  if (found === undefined) {
+    found = file.text.includes('\r\n') ? '\r\n' : '\n';
+    eols.set(file, found);
+  }
+  return found;
 }
+
+const eols = new WeakMap<YamlFile, string>();
 
 /**
  * A value to merge into YAML source: the source text of a scalar or flow collection (`false`,
@@ -270,6 +345,11 @@ export function mergeInto(file: YamlFile, document: YamlDocument, map: YamlMap, 
       missing.push([key, wanted]);
       continue;
     }
+    if (isAlias(pair.value)) {
+      // As in setIn: an alias is replaced by a plain value, never merged into (what it names is shared).
+      if (typeof wanted === 'string' && pair.value.range) edits.push(replacePairValue(file, pair.key as YamlNode, pair.value as YamlNode, wanted));
+      continue;
+    }
     const value = resolveNode(pair.value, document);
     const keyNode = pair.key as YamlNode;
     if (isMapping(wanted) && asMap(value)) {
@@ -280,12 +360,12 @@ export function mergeInto(file: YamlFile, document: YamlDocument, map: YamlMap, 
       if (typeof wanted === 'string' || map.flow || isEmptyValue(wanted)) {
         edits.push(afterKey(file, keyNode, ` ${flowValue(wanted)}`));
       } else {
-        const indent = columnOf(file, rangeOf(keyNode).start);
+        const indent = keyColumn(file, keyNode);
         const at = file.lines.lineEnd(file.lines.positionAt(rangeOf(keyNode).start).line);
         edits.push({ start: at, end: at, newText: blockValue(file, document, wanted, indent, step) });
       }
     } else {
-      edits.push(replaceNode(value, flowValue(wanted)));
+      edits.push(replacePairValue(file, keyNode, value, flowValue(wanted)));
     }
   }
   if (missing.length === 0) return edits;
@@ -293,11 +373,11 @@ export function mergeInto(file: YamlFile, document: YamlDocument, map: YamlMap, 
     const range = rangeOf(map);
     const entries = missing.map(([key, value]) => `${key}: ${flowValue(value)}`).join(', ');
     const closing = file.text.lastIndexOf('}', range.end);
-    if (closing < range.start || map.items.length === 0) return [...edits, replaceNode(map, `{ ${entries} }`)];
+    if (closing < range.start || map.items.length === 0) return [...edits, replaceValue(file, map, `{ ${entries} }`)];
     const end = endOfPair(map.items[map.items.length - 1]!);
     return [...edits, { start: end, end, newText: `, ${entries}` }];
   }
-  const indent = columnOf(file, rangeOf(map.items[0]!.key as YamlNode).start);
+  const indent = keyColumn(file, map.items[0]!.key as YamlNode);
   const at = lineEndAfter(file, endOfPair(map.items[map.items.length - 1]!));
   return [...edits, { start: at, end: at, newText: blockPairs(file, document, missing, indent, step) }];
 }
@@ -311,7 +391,8 @@ export function appendValueToSeq(file: YamlFile, document: YamlDocument, seq: Ya
   const contentColumn = Math.max(dashColumn + 2, columnOf(file, rangeOf(first).start));
   const last = seq.items[seq.items.length - 1] as YamlNode;
   const at = lineEndAfter(file, rangeOf(last).end);
-  const step = indentStep(file, document, asMap(first) ?? (seq as unknown as YamlMap));
+  // Only a mapping item shows the step (the sequence's own items are not pairs).
+  const step = indentStep(file, document, asMap(first));
   return [{ start: at, end: at, newText: blockItem(file, document, item, dashColumn, contentColumn - dashColumn, step) }];
 }
 
@@ -389,7 +470,7 @@ function sequenceOffset(file: YamlFile, document: YamlDocument, step: number): n
         if (isSeq(value) && !value.flow && value.items[0] && (value.items[0] as YamlNode).range && isScalar(item.key)) {
           const keyLine = file.lines.positionAt(rangeOf(item.key as YamlNode).start).line;
           const dash = dashBefore(file, rangeOf(value.items[0] as YamlNode).start);
-          if (file.lines.positionAt(dash).line > keyLine) return Math.max(0, columnOf(file, dash) - columnOf(file, rangeOf(item.key as YamlNode).start));
+          if (file.lines.positionAt(dash).line > keyLine) return Math.max(0, columnOf(file, dash) - keyColumn(file, item.key as YamlNode));
         }
         queue.push(value);
       }

@@ -51,7 +51,7 @@ export function renderRuntimeStage(facts: StageFacts, runtime: RuntimeStage): st
       (instruction) =>
         instruction.keyword === 'ARG' &&
         !instruction.properties.some((property) => looksLikeSecretName(property.name)) &&
-        instruction.properties.some((property) => new RegExp(`\\$\\{?${property.name}\\b`).test(uses)),
+        instruction.properties.some((property) => refersTo(uses, property.name)),
     )
     .map((instruction) => sourceOf(facts, instruction));
   const from = `--from=${runtime.buildStage}`;
@@ -68,4 +68,19 @@ export function renderRuntimeStage(facts: StageFacts, runtime: RuntimeStage): st
     `USER ${runtime.user}`,
     ...runtime.start,
   ];
+}
+
+/**
+ * Whether `text` uses the variable `name` (`$name`, `${name}`, `${name:-…}`). A plain search: an
+ * ARG's name is whatever the Dockerfile says (`ARG SHELL ["/bin/sh"]` names `SHELL ["/bin/sh"]`),
+ * and put into a regex it made an invalid one, or a catastrophically backtracking one.
+ */
+function refersTo(text: string, name: string): boolean {
+  for (const reference of [`$${name}`, `\${${name}`]) {
+    for (let at = text.indexOf(reference); at >= 0; at = text.indexOf(reference, at + 1)) {
+      const next = text[at + reference.length];
+      if (next === undefined || !/\w/.test(next)) return true;
+    }
+  }
+  return false;
 }
