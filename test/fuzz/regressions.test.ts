@@ -167,6 +167,27 @@ describe('bugs found by fuzzing', () => {
     for (const refactoring of DOCKERFILE_REFACTORINGS) assert.doesNotThrow(() => refactoring.offers(model, { fileName: 'Dockerfile' }), refactoring.id);
   });
 
+  it('`sudo` is kept where the word after it would mean something else at the start of a command', () => {
+    const dockerfile = 'FROM debian:12\nRUN sudo a[{a: 1}]\nRUN sudo apt-get update\n';
+    const fixes = analyzed('Dockerfile', dockerfile).findings.filter((finding) => finding.ruleId === 'dockerfile/sudo-usage' && finding.fix);
+    assert.deepEqual(fixes.map((finding) => dockerfile.slice(finding.range.start, finding.range.end + 4)), ['sudo apt']);
+  });
+
+  it('nothing is inserted into a mapping with a collection for a key (where its keys start is a guess)', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: ok\n    image: nginx:1.27\n    securityContext:\n     ? a b  runAsUser: 10001\n';
+    for (const finding of analyzed('pod.yaml', pod).findings) {
+      if (finding.fix) assert.deepEqual(yamlErrors(applyEdits(pod, finding.fix.edits)), [], `fix of ${finding.ruleId}`);
+    }
+    const [resource] = resourcesOf(parseYamlFile(pod));
+    for (const offer of hardenSecurityContext.offers(resource!, { fileName: 'pod.yaml' })) assert.deepEqual(yamlErrors(applyEdits(pod, offer.edits)), []);
+  });
+
+  it('USER is not appended to a Dockerfile cut off inside its last instruction (it would continue it)', () => {
+    const dockerfile = '# escape=`\r\nFROM debian:12\r\nRUN apt-get update `\r\n && apt-get install -y curl `\r';
+    const finding = analyzed('Dockerfile', dockerfile).findings.find((candidate) => candidate.ruleId === 'dockerfile/user-root');
+    assert.ok(finding && !finding.fix);
+  });
+
   it('Dockerfile fixes find lines ended by a lone CR (an old-Mac file): one line goes, not the whole file', () => {
     const dockerfile = 'FROM ubuntu:24.04\rEXPOSE 22\rCMD ["sh"]\r';
     assert.equal(fixedBy('Dockerfile', dockerfile, 'dockerfile/expose-ssh-port'), 'FROM ubuntu:24.04\rCMD ["sh"]\r');

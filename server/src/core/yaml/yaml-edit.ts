@@ -174,6 +174,7 @@ function breakBefore(file: YamlFile, line: number): number {
 }
 
 function insertPair(file: YamlFile, document: YamlDocument, map: YamlMap, key: string, rest: readonly string[], valueSource: string): TextEdit[] {
+  if (hasComplexKey(map)) return [];
   if (map.flow || map.items.length === 0) {
     const range = rangeOf(map);
     const closing = file.text.lastIndexOf('}', range.end);
@@ -233,6 +234,14 @@ function trimEnd(text: string, offset: number): number {
 }
 
 /**
+ * A mapping with a collection for a key (`? {a: 1}`, `? [a]`) is no Kubernetes or Compose object,
+ * and where its keys start is anyone's guess: nothing is inserted into one.
+ */
+function hasComplexKey(map: YamlMap): boolean {
+  return map.items.some((item) => item.key !== null && !isScalar(item.key));
+}
+
+/**
  * Space, tab or line break: what YAML itself skips. Not JavaScript's `\s`: a vertical tab or a
  * no-break space is content to YAML (`image: a\n  \v` is the two-line string "a \v"), and
  * skipping it as blank put an inserted key inside that string.
@@ -246,8 +255,9 @@ function columnOf(file: YamlFile, offset: number): number {
 }
 
 /**
- * The column a key starts at, with its tag or anchor (`!Ref key:`, `&a key:`): the node's range
- * leaves them out, and keys inserted beside it lined up under the key's name instead.
+ * The column a key starts at, with its tag, anchor or explicit-key mark (`!Ref key:`, `&a key:`,
+ * `? key`): the node's range leaves them out, and keys inserted beside it lined up under the
+ * key's name instead.
  */
 function keyColumn(file: YamlFile, key: YamlNode): number {
   const { text } = file;
@@ -257,7 +267,8 @@ function keyColumn(file: YamlFile, key: YamlNode): number {
     while (wordEnd > 0 && (text[wordEnd - 1] === ' ' || text[wordEnd - 1] === '\t')) wordEnd--;
     let wordStart = wordEnd;
     while (wordStart > 0 && !isYamlBlank(text[wordStart - 1]!)) wordStart--;
-    if (wordEnd === start || wordStart === wordEnd || (text[wordStart] !== '!' && text[wordStart] !== '&')) break;
+    const word = text.slice(wordStart, wordEnd);
+    if (wordEnd === start || word === '' || (word !== '?' && word[0] !== '!' && word[0] !== '&')) break;
     start = wordStart;
   }
   return columnOf(file, start);
@@ -336,6 +347,7 @@ export interface YamlValues {
  * {@link joinEdits}).
  */
 export function mergeInto(file: YamlFile, document: YamlDocument, map: YamlMap, values: YamlValues): TextEdit[] {
+  if (hasComplexKey(map)) return [];
   const edits: TextEdit[] = [];
   const missing: [string, YamlValue][] = [];
   const step = indentStep(file, document, map);

@@ -71,6 +71,14 @@ function sudoIn(command: ShellCommand): ShellCommand | undefined {
 const HARMLESS_SHORT_FLAGS = /^-[EHnSk]+$/;
 const HARMLESS_LONG_FLAGS = /^--(?:preserve-env(?:=.*)?|set-home|non-interactive|stdin|reset-timestamp)$/;
 
+/** Words that mean something else at the start of a command than as an argument of `sudo`. */
+const RESERVED_WORDS = new Set(['!', '{', '}', '[[', ']]', 'if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', 'coproc']);
+
+/** `sudo if …` or `sudo a[1]`: without sudo, a keyword, or an array element the shell tries to assign (`a[{x: 1}]` stops parsing). */
+function readsDifferentlyAsCommand(word: string): boolean {
+  return RESERVED_WORDS.has(word) || /^[A-Za-z_]\w*\[/.test(word);
+}
+
 /**
  * Deletes `sudo` and its own options, up to the command it runs (or its `VAR=value` operands,
  * which the shell then reads as the same environment). Undefined when removing it would change
@@ -84,6 +92,6 @@ function removeSudo(text: string, sudo: ShellCommand): TextEdit | undefined {
   if (!operand) return undefined;
   const harmless = options.every((option) => option.value !== undefined && (option.value === '--' || HARMLESS_SHORT_FLAGS.test(option.value) || HARMLESS_LONG_FLAGS.test(option.value)));
   const exact = [name, ...options, operand].every((word) => text.slice(word.range.start, word.range.end) === word.raw);
-  if (!harmless || !exact) return undefined;
+  if (!harmless || !exact || readsDifferentlyAsCommand(operand.raw)) return undefined;
   return { start: name.range.start, end: operand.range.start, newText: '' };
 }

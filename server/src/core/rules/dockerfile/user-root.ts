@@ -1,5 +1,5 @@
-import { finalStage, type Stage } from '../../dockerfile/model';
-import { lineStartOf } from '../../dockerfile/run-edits';
+import { finalStage, type DockerfileModel, type Stage } from '../../dockerfile/model';
+import { lineStartOf, nextLineStartOf } from '../../dockerfile/run-edits';
 import { isRootUser, userInEffect } from '../../dockerfile/users';
 import type { DockerfileRule } from '../define';
 
@@ -51,12 +51,12 @@ export const userRoot: DockerfileRule = {
         data: { user: value.value, stage: decided.stage.name ?? String(decided.stage.index) },
         range: stage.from.range,
         related: [{ range: value.range, message: `USER ${value.value} is set here` }],
-        fix: insertUserFix(stage, model.text),
+        fix: insertUserFix(stage, model),
       });
       return;
     }
     if (defaultsToNonRoot(stage)) return;
-    context.report({ messageId: 'missing', range: stage.from.range, fix: insertUserFix(stage, model.text) });
+    context.report({ messageId: 'missing', range: stage.from.range, fix: insertUserFix(stage, model) });
   },
 };
 
@@ -68,8 +68,12 @@ function defaultsToNonRoot(stage: Stage): boolean {
   return /nonroot/i.test(tag ?? '') || /nonroot/i.test(path);
 }
 
-/** Inserts `USER 10001` before the final stage's first CMD/ENTRYPOINT, or at its end. */
-function insertUserFix(stage: Stage, text: string) {
+/**
+ * Inserts `USER 10001` before the final stage's first CMD/ENTRYPOINT, or at its end. None for a
+ * file cut off in the middle of its last instruction (a line continuation, then nothing): a line
+ * appended there would be read as more of that instruction.
+ */
+function insertUserFix(stage: Stage, { text, escapeCharacter }: DockerfileModel) {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const runtime = stage.instructions.find((instruction) => !instruction.onbuild && (instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT'));
   if (runtime) {
@@ -77,8 +81,9 @@ function insertUserFix(stage: Stage, text: string) {
     return { title: `Insert USER ${NON_ROOT_UID}`, edits: [{ start: lineStart, end: lineStart, newText: `USER ${NON_ROOT_UID}${eol}` }] };
   }
   const last = stage.instructions[stage.instructions.length - 1] ?? stage.from;
-  const lineEnd = text.indexOf('\n', last.range.end);
-  const at = lineEnd < 0 ? text.length : lineEnd + 1;
-  const prefix = lineEnd < 0 ? eol : '';
+  const lineEnd = nextLineStartOf(text, last.range.end);
+  const at = lineEnd ?? text.length;
+  if (text.slice(0, at).trimEnd().endsWith(escapeCharacter)) return undefined;
+  const prefix = lineEnd === undefined ? eol : '';
   return { title: `Append USER ${NON_ROOT_UID}`, edits: [{ start: at, end: at, newText: `${prefix}USER ${NON_ROOT_UID}${eol}` }] };
 }
