@@ -188,6 +188,13 @@ describe('bugs found by fuzzing', () => {
     assert.ok(finding && !finding.fix);
   });
 
+  it('deleting the first line does not turn a `# escape=` comment under it into a parser directive', () => {
+    const dockerfile = 'EXPOSE 22\n# escape=`\nUSER `\nFROM alpine:3.20\n';
+    const fixed = fixedBy('Dockerfile', dockerfile, 'dockerfile/expose-ssh-port');
+    assert.equal(fixed, '\n# escape=`\nUSER `\nFROM alpine:3.20\n');
+    assert.equal(parseDockerfile(fixed).stages.length, 1);
+  });
+
   it('Dockerfile fixes find lines ended by a lone CR (an old-Mac file): one line goes, not the whole file', () => {
     const dockerfile = 'FROM ubuntu:24.04\rEXPOSE 22\rCMD ["sh"]\r';
     assert.equal(fixedBy('Dockerfile', dockerfile, 'dockerfile/expose-ssh-port'), 'FROM ubuntu:24.04\rCMD ["sh"]\r');

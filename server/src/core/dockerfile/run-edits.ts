@@ -59,8 +59,26 @@ export function nextLineStartOf(text: string, offset: number): number | undefine
 export function removeInstructionLines(text: string, range: OffsetRange): TextEdit {
   const start = lineStartOf(text, range.start);
   const end = nextLineStartOf(text, range.end);
-  if (end !== undefined) return { start, end, newText: '' };
+  if (end !== undefined) return keepingDirectives(text, { start, end, newText: '' });
   // The last line without a line break: take the break before it instead.
   const before = text.endsWith('\r\n', start) ? start - 2 : Math.max(0, start - 1);
   return { start: before, end: text.length, newText: '' };
+}
+
+/** `# escape=\``, `# syntax=…`: a comment of this form is a parser directive when nothing but directives precede it. */
+const DIRECTIVE_LINE = /^[ \t]*#[ \t]*[A-Za-z]+[ \t]*=/;
+
+/**
+ * Deleting whole lines (`edit`) must not bring a directive-like comment up under nothing but
+ * parser directives: it would become one (`EXPOSE 22` deleted above `# escape=\``, and every
+ * later line read differently, a FROM swallowed by a continuation). The deleted lines' last line
+ * break stays instead: an empty line ends the directives.
+ */
+export function keepingDirectives(text: string, edit: TextEdit): TextEdit {
+  if (edit.newText !== '' || edit.end >= text.length || !DIRECTIVE_LINE.test(text.slice(edit.end, nextLineStartOf(text, edit.end)))) return edit;
+  for (let lineStart = 0; lineStart < edit.start; lineStart = nextLineStartOf(text, lineStart) ?? text.length) {
+    if (!DIRECTIVE_LINE.test(text.slice(lineStart, nextLineStartOf(text, lineStart)))) return edit;
+  }
+  const lineBreak = text.endsWith('\r\n', edit.end) ? '\r\n' : text[edit.end - 1]!;
+  return { ...edit, newText: lineBreak };
 }

@@ -1,6 +1,6 @@
 import { exposedPorts, type ExposedPort } from '../../dockerfile/ports';
 import type { DockerInstruction, DockerWord } from '../../dockerfile/model';
-import { lineStartOf, nextLineStartOf } from '../../dockerfile/run-edits';
+import { keepingDirectives, lineStartOf, nextLineStartOf } from '../../dockerfile/run-edits';
 import type { TextEdit } from '../../engine/types';
 import type { DockerfileRule } from '../define';
 
@@ -80,5 +80,5 @@ function removePort(instruction: DockerInstruction, word: DockerWord): TextEdit 
 
 /** Deletes the lines of `instruction` (an `ONBUILD` prefix on its first line included). */
 function deleteLines(text: string, instruction: DockerInstruction): TextEdit {
-  return { start: lineStartOf(text, instruction.range.start), end: nextLineStartOf(text, instruction.range.end) ?? text.length, newText: '' };
+  return keepingDirectives(text, { start: lineStartOf(text, instruction.range.start), end: nextLineStartOf(text, instruction.range.end) ?? text.length, newText: '' });
 }
