@@ -131,7 +131,9 @@ const fixesProperty: FuzzProperty = {
     const all = checkApplied(mergeNonOverlapping(safe.map((finding) => finding.fix!.edits)), 'all safe fixes together');
     const after = analyze({ fileName, text: all }, optionsOf(fuzzCase));
     checkResult(all, after, 'analysis of the text with all safe fixes applied');
-    ensure(after.kind === result.kind, () => `the safe fixes together turned a ${result.kind} file into ${after.kind}`);
+    // (Unless a NUL byte moved into the first 8 KB, all the binary check reads, as git's does.)
+    const movedNul = after.kind === 'binary' && text.includes('\u0000');
+    ensure(after.kind === result.kind || movedNul, () => `the safe fixes together turned a ${result.kind} file into ${after.kind}`);
   },
 };
 

@@ -195,6 +195,14 @@ describe('bugs found by fuzzing', () => {
     assert.equal(parseDockerfile(fixed).stages.length, 1);
   });
 
+  it('Dockerfile ranges never start inside an emoji (dockerfile-ast skips the character after a continuation\'s lone CR)', () => {
+    const dockerfile = '# escape=`\r\nFROM alpine:3.20\r\nEXPOSE 80 `\r😀\n    99999\r\n';
+    const ranges = parseDockerfile(dockerfile).instructions.flatMap((instruction) => [instruction.range, ...instruction.args.map((word) => word.range)]);
+    const splits = (offset: number) => /^[\ud800-\udbff][\udc00-\udfff]$/.test(dockerfile.slice(offset - 1, offset + 1));
+    assert.deepEqual(ranges.filter(({ start, end }) => splits(start) || splits(end)), []);
+    assert.ok(analyzed('Dockerfile', dockerfile).findings.length > 0);
+  });
+
   it('Dockerfile fixes find lines ended by a lone CR (an old-Mac file): one line goes, not the whole file', () => {
     const dockerfile = 'FROM ubuntu:24.04\rEXPOSE 22\rCMD ["sh"]\r';
     assert.equal(fixedBy('Dockerfile', dockerfile, 'dockerfile/expose-ssh-port'), 'FROM ubuntu:24.04\rCMD ["sh"]\r');

@@ -88,7 +88,7 @@ export function parseDockerfile(text: string, shells: ShellParseCache = new Shel
   const ast = DockerfileParser.parse(text);
   const escapeCharacter = ast.getEscapeCharacter();
   const toRange = (range: { start: Position; end: Position } | null | undefined): OffsetRange | undefined =>
-    range ? { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) } : undefined;
+    range ? wholeCharacters(text, { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) }) : undefined;
 
   const globalArgs = new Map<string, string | undefined>();
   const stages: MutableStage[] = [];
@@ -245,6 +245,24 @@ function plainWords(instruction: Instruction, toRange: ToRange, bodyStart: numbe
     .getArguments()
     .map((argument) => ({ value: argument.getValue(), range: toRange(argument.getRange())! }))
     .filter((word) => word.range.start < bodyStart);
+}
+
+/**
+ * The range widened to whole characters. dockerfile-ast takes the character after a line
+ * continuation's lone CR for the LF of a CRLF and skips it: with an emoji there, a word started
+ * in the middle of it (a position no editor can show).
+ */
+function wholeCharacters(text: string, range: OffsetRange): OffsetRange {
+  const splitsPair = (at: number) => isHighSurrogate(text.charCodeAt(at - 1)) && isLowSurrogate(text.charCodeAt(at));
+  return { start: splitsPair(range.start) ? range.start - 1 : range.start, end: splitsPair(range.end) ? range.end + 1 : range.end };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 function heredocsOf(instruction: Instruction): HeredocNode[] {
