@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { dangerousCapabilityAdded } from '../../../server/src/core/rules/k8s/dangerous-capability-added';
+import { applyEdits } from '../../../server/src/core/index';
 import { findingsOf, testRule } from '../../support/rule-tester';
 import { invalidInEveryKind, validInEveryKind } from './workload-samples';
 
@@ -46,9 +47,10 @@ describe('k8s/dangerous-capability-added fix', () => {
     assert.deepEqual(findingsOf(dangerousCapabilityAdded, 'pod.yaml', text).map((finding) => finding.fix?.safe), [false]);
   });
 
-  it('offers no edit for an item written as an alias (its text lives elsewhere)', () => {
-    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {cap: &cap SYS_ADMIN}\nspec:\n  containers:\n  - name: a\n    securityContext: {capabilities: {add: [*cap]}}\n';
-    const [finding] = findingsOf(dangerousCapabilityAdded, 'pod.yaml', text);
-    assert.deepEqual(finding?.fix?.edits ?? [], []);
+  it('an item written as an alias is reported and removed where it is written, never at the anchor', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {cap: &cap SYS_ADMIN}\nspec:\n  containers:\n  - name: a\n    securityContext: {capabilities: {add: [*cap, NET_RAW]}}\n';
+    const [finding] = findingsOf(dangerousCapabilityAdded, 'pod.yaml', text).filter((candidate) => candidate.message.includes('SYS_ADMIN'));
+    assert.equal(text.slice(finding!.range.start, finding!.range.end), '*cap');
+    assert.equal(applyEdits(text, finding!.fix!.edits), text.replace('[*cap, NET_RAW]', '[NET_RAW]'));
   });
 });

@@ -7,7 +7,7 @@
  */
 import { DEFAULT_KUBERNETES_VERSION } from '../engine/config';
 import type { OffsetRange } from '../engine/types';
-import { keyRange, mapAt, pairOf, scalarValue, stringItems, stringValue, valueOf, type YamlMap, type YamlScalar } from '../yaml/yaml-document';
+import { keyRange, mapAt, pairOf, scalarValue, stringItems, stringValue, valueOf, type YamlMap, type YamlNode } from '../yaml/yaml-document';
 import { describeResource } from './model';
 import { containersOf, describeContainer, type Container, type PodSpec } from './workloads';
 
@@ -104,7 +104,8 @@ export interface AddedCapability {
   /** The `capabilities` mapping the entry sits in (for fixes that remove it). */
   readonly capabilities: YamlMap;
   readonly value: string;
-  readonly node: YamlScalar;
+  /** The entry as written: the alias for `*name`, where findings point and fixes edit. */
+  readonly written: YamlNode;
 }
 
 /** Every capability any container of the pod adds, with where it is written. */
@@ -113,6 +114,6 @@ export function addedCapabilitiesOf(podSpec: PodSpec): AddedCapability[] {
   return containersOf(podSpec).flatMap((container) => {
     const capabilities = mapAt(container.securityContext, ['capabilities'], document);
     if (!capabilities) return [];
-    return stringItems(valueOf(capabilities, 'add', document), document).map(({ value, node }) => ({ container, capabilities, value, node }));
+    return stringItems(valueOf(capabilities, 'add', document), document).map(({ value, written }) => ({ container, capabilities, value, written }));
   });
 }

@@ -261,10 +261,16 @@ export function hasValue(node: YamlNode | undefined): node is YamlNode {
   return node !== undefined && !(isScalar(node) && node.value === null);
 }
 
-/** The string items of a sequence value (aliases followed), each with its node. */
-export function stringItems(node: unknown, document?: YamlDocument): { readonly value: string; readonly node: YamlScalar }[] {
-  return seqItems(node, document).flatMap((item) => {
-    const scalar = asScalar(item);
-    return scalar && typeof scalar.value === 'string' ? [{ value: scalar.value, node: scalar }] : [];
+/**
+ * The string items of a sequence value (aliases followed), each with its node and the node as
+ * written: an item written `*name` is reported and edited there, never at the node it names
+ * (shared with every other alias of it, and maybe some other field entirely).
+ */
+export function stringItems(node: unknown, document?: YamlDocument): { readonly value: string; readonly node: YamlScalar; readonly written: YamlNode }[] {
+  const seq = asSeq(resolveNode(node, document));
+  if (!seq) return [];
+  return seq.items.flatMap((item) => {
+    const scalar = asScalar(resolveNode(item, document));
+    return scalar && typeof scalar.value === 'string' ? [{ value: scalar.value, node: scalar, written: item as YamlNode }] : [];
   });
 }

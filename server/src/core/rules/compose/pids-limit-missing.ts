@@ -1,6 +1,6 @@
 import { describeService, fieldMap, fieldScalar, hasField, isInterpolated } from '../../compose/service-fields';
 import { mapAt, pairOf } from '../../yaml/yaml-document';
-import { replaceNode, setIn } from '../../yaml/yaml-edit';
+import { setIn } from '../../yaml/yaml-edit';
 import type { ComposeRule } from '../define';
 
 const PLACEHOLDER = '100';
@@ -43,7 +43,7 @@ export const pidsLimitMissing: ComposeRule = {
         messageId: 'unlimited',
         data: { service: describeService(service, field), value: String(value ?? '') },
         range: field.range,
-        ...(field.inherited ? {} : { fix: { title, edits: value === null ? setIn(service.file, service.document, service.node, ['pids_limit'], PLACEHOLDER) : [replaceNode(found.node, PLACEHOLDER)] } }),
+        ...(field.inherited ? {} : { fix: { title, edits: setIn(service.file, service.document, field.owner, ['pids_limit'], PLACEHOLDER) } }),
       });
       return;
     }

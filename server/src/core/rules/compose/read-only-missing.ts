@@ -1,5 +1,5 @@
 import { describeService, fieldScalar, hasField, isInterpolated } from '../../compose/service-fields';
-import { replaceNode, setIn } from '../../yaml/yaml-edit';
+import { setIn } from '../../yaml/yaml-edit';
 import type { ComposeRule } from '../define';
 
 export const readOnlyMissing: ComposeRule = {
@@ -37,7 +37,7 @@ export const readOnlyMissing: ComposeRule = {
         messageId: 'disabled',
         data: { service: describeService(service, field), value: String(found.value ?? '') },
         range: field.range,
-        ...(field.inherited ? {} : { fix: { title, edits: found.value === null ? setIn(service.file, service.document, service.node, ['read_only'], 'true') : [replaceNode(found.node, 'true')] } }),
+        ...(field.inherited ? {} : { fix: { title, edits: setIn(service.file, service.document, field.owner, ['read_only'], 'true') } }),
       });
       return;
     }

@@ -1,6 +1,6 @@
 import { describeService, fieldScalar, isInterpolated } from '../../compose/service-fields';
 import { rangeOf } from '../../yaml/yaml-document';
-import { replaceNode } from '../../yaml/yaml-edit';
+import { setIn } from '../../yaml/yaml-edit';
 import type { ComposeRule } from '../define';
 
 /** `root`, `0`, `root:<group>`, `0:<group>`. */
@@ -40,7 +40,7 @@ export const userRoot: ComposeRule = {
       messageId: 'root',
       data: { service: describeService(service, field), user },
       range: field.inherited ? field.range : rangeOf(found.node),
-      ...(field.inherited ? {} : { fix: { title: 'Run as UID 10001 (make sure the image works as that user)', edits: [replaceNode(found.node, '"10001:10001"')] } }),
+      ...(field.inherited ? {} : { fix: { title: 'Run as UID 10001 (make sure the image works as that user)', edits: setIn(service.file, service.document, field.owner, ['user'], '"10001:10001"') } }),
     });
   },
 };

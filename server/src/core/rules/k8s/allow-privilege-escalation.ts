@@ -1,6 +1,6 @@
 import { containersOf, describeContainer, isWindowsPod, podSpecOf, type Container } from '../../kubernetes/workloads';
 import { hasValue, mapAt, pairRange, scalarValue, sourceText, stringItems, valueOf } from '../../yaml/yaml-document';
-import { replaceNode, setIn } from '../../yaml/yaml-edit';
+import { setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
 const FIELD = 'allowPrivilegeEscalation';
@@ -49,7 +49,7 @@ export const allowPrivilegeEscalation: KubernetesRule = {
           messageId: 'allowed',
           data: { container: describeContainer(container), value: sourceText(resource.file, value) },
           range: pairRange(securityContext!, FIELD)!,
-          fix: { title, edits: [replaceNode(value, 'false')], ...review },
+          fix: { title, edits: setIn(resource.file, resource.document, securityContext!, [FIELD], 'false'), ...review },
         });
       } else {
         context.report({

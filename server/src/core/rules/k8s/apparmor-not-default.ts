@@ -2,7 +2,7 @@ import { describeResource } from '../../kubernetes/model';
 import { annotationEntries, podAnnotationsOf, securityContextsOf } from '../../kubernetes/pod-security';
 import { podSpecOf } from '../../kubernetes/workloads';
 import { hasValue, mapAt, pairRange, stringValue, valueOf } from '../../yaml/yaml-document';
-import { replaceNode } from '../../yaml/yaml-edit';
+import { setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
 const ALLOWED_TYPES: ReadonlySet<string> = new Set(['RuntimeDefault', 'Localhost']);
@@ -47,7 +47,7 @@ export const apparmorNotDefault: KubernetesRule = {
         messageId: 'type',
         data: { where: site.description, value: type },
         range: pairRange(profile!, 'type')!,
-        fix: { title: 'Use the RuntimeDefault AppArmor profile', edits: [replaceNode(valueOf(profile, 'type', document)!, 'RuntimeDefault')] },
+        fix: { title: 'Use the RuntimeDefault AppArmor profile', edits: setIn(resource.file, document, profile!, ['type'], 'RuntimeDefault') },
       });
     }
     const annotations = podAnnotationsOf(podSpec);
@@ -59,7 +59,7 @@ export const apparmorNotDefault: KubernetesRule = {
         messageId: 'annotation',
         data: { resource: describeResource(resource), key, value },
         range: pairRange(annotations!, key)!,
-        fix: { title: 'Use the runtime/default AppArmor profile', edits: [replaceNode(node, 'runtime/default')] },
+        fix: { title: 'Use the runtime/default AppArmor profile', edits: setIn(resource.file, document, annotations!, [key], 'runtime/default') },
       });
     }
   },

@@ -54,7 +54,7 @@ export const capabilitiesBeyondBaseline: KubernetesRule = {
     const podSpec = podSpecOf(resource);
     if (!podSpec) return;
     const { file, document } = resource;
-    for (const { container, capabilities, value, node } of addedCapabilitiesOf(podSpec)) {
+    for (const { container, capabilities, value, written } of addedCapabilitiesOf(podSpec)) {
       if (BASELINE_CAPABILITIES.has(value)) continue;
       const canonical = value.toUpperCase().replace(/^CAP_/, '');
       if (BASELINE_CAPABILITIES.has(canonical)) {
@@ -62,16 +62,16 @@ export const capabilitiesBeyondBaseline: KubernetesRule = {
         context.report({
           messageId: 'spelling',
           data: { container: describeContainer(container), capability: value, canonical },
-          range: rangeOf(node),
-          fix: { title: `Write ${canonical}`, edits: [replaceNode(node, canonical)] },
+          range: rangeOf(written),
+          fix: { title: `Write ${canonical}`, edits: [replaceNode(written, canonical)] },
         });
         continue;
       }
       context.report({
         messageId: 'added',
         data: { container: describeContainer(container), capability: value },
-        range: rangeOf(node),
-        fix: { title: `Remove ${value} from capabilities.add`, edits: deleteSeqItem(file, document, capabilities, 'add', node) },
+        range: rangeOf(written),
+        fix: { title: `Remove ${value} from capabilities.add`, edits: deleteSeqItem(file, document, capabilities, 'add', written) },
       });
     }
   },

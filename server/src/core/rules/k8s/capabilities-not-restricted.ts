@@ -51,9 +51,9 @@ export const capabilitiesNotRestricted: KubernetesRule = {
           fix: { title: 'Drop ALL capabilities', edits: dropAllEdits(container, dropNode) },
         });
       }
-      for (const { value, node } of stringItems(valueOf(capabilities, 'add', document), document)) {
+      for (const { value, written } of stringItems(valueOf(capabilities, 'add', document), document)) {
         if (value === ALLOWED_ADD) continue;
-        context.report({ messageId: 'added', data: { container: describeContainer(container), capability: value }, range: rangeOf(node) });
+        context.report({ messageId: 'added', data: { container: describeContainer(container), capability: value }, range: rangeOf(written) });
       }
     }
   },

@@ -49,14 +49,14 @@ export const dangerousCapabilityAdded: KubernetesRule = {
     const podSpec = podSpecOf(resource);
     if (!podSpec) return;
     const { file, document } = resource;
-    for (const { container, capabilities, value, node } of addedCapabilitiesOf(podSpec)) {
+    for (const { container, capabilities, value, written } of addedCapabilitiesOf(podSpec)) {
       const effect = DANGEROUS[canonical(value)];
       if (effect === undefined) continue;
       context.report({
         messageId: 'dangerous',
         data: { container: describeContainer(container), capability: value, effect },
-        range: rangeOf(node),
-        fix: { title: `Remove ${value} from capabilities.add`, edits: deleteSeqItem(file, document, capabilities, 'add', node) },
+        range: rangeOf(written),
+        fix: { title: `Remove ${value} from capabilities.add`, edits: deleteSeqItem(file, document, capabilities, 'add', written) },
       });
     }
   },

@@ -1,5 +1,5 @@
 import { asScalar, hasValue, mapAt, pairRange, rangeOf, scalarValue, sourceText, valueOf } from '../../yaml/yaml-document';
-import { replaceNode, setIn } from '../../yaml/yaml-edit';
+import { setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
 const FIELD = 'automountServiceAccountToken';
@@ -41,7 +41,7 @@ export const defaultSaAutomount: KubernetesRule = {
         messageId: 'enabled',
         data: { namespace, value: sourceText(file, value) },
         range: pairRange(node, FIELD)!,
-        fix: { title, edits: [replaceNode(value, 'false')] },
+        fix: { title, edits: setIn(file, document, node, [FIELD], 'false') },
       });
       return;
     }

@@ -1,7 +1,6 @@
 import { hostPathVolumesOf, normaliseHostPath, volumeMountsOf } from '../../kubernetes/volumes';
 import { describeContainer, podSpecOf } from '../../kubernetes/workloads';
-import { hasValue, valueOf } from '../../yaml/yaml-document';
-import { replaceNode, setIn } from '../../yaml/yaml-edit';
+import { setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
 export const hostPathWritable: KubernetesRule = {
@@ -36,7 +35,6 @@ export const hostPathWritable: KubernetesRule = {
     for (const mount of volumeMountsOf(podSpec)) {
       if (!hostPaths.has(mount.name) || mount.readOnly) continue;
       const path = hostPaths.get(mount.name);
-      const written = valueOf(mount.node, 'readOnly', resource.document);
       context.report({
         messageId: 'writable',
         data: {
@@ -48,7 +46,7 @@ export const hostPathWritable: KubernetesRule = {
         range: mount.nameRange,
         fix: {
           title: 'Mount the host path read-only',
-          edits: hasValue(written) ? [replaceNode(written, 'true')] : setIn(resource.file, resource.document, mount.node, ['readOnly'], 'true'),
+          edits: setIn(resource.file, resource.document, mount.node, ['readOnly'], 'true'),
         },
       });
     }

@@ -2,7 +2,7 @@ import { splitImageReference } from '../../images/image-reference';
 import { containerImagesOf, isTemplated } from '../../kubernetes/container-images';
 import { describeContainer, podSpecOf } from '../../kubernetes/workloads';
 import { asScalar, hasValue, pairRange, rangeOf, sourceText, valueOf } from '../../yaml/yaml-document';
-import { replaceNode, setIn } from '../../yaml/yaml-edit';
+import { setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
 /** `${VAR}`, `$(VAR)`, `{{ … }}`: a value something else fills in, so nothing to judge. */
@@ -51,7 +51,7 @@ export const imagePullPolicy: KubernetesRule = {
           messageId: 'notAlways',
           data: { ...data, policy: sourceText(file, policyNode) },
           range: pairRange(container.node, FIELD)!,
-          fix: { title, edits: [replaceNode(policyNode, 'Always')], safe: false },
+          fix: { title, edits: setIn(file, document, container.node, [FIELD], 'Always'), safe: false },
         });
       } else {
         context.report({ messageId: 'unset', data, range: rangeOf(imageNode), fix: { title, edits: setIn(file, document, container.node, [FIELD], 'Always') } });

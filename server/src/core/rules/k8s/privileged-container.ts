@@ -1,6 +1,6 @@
 import { containersOf, describeContainer, podSpecOf } from '../../kubernetes/workloads';
-import { pairRange, scalarValue, valueOf } from '../../yaml/yaml-document';
-import { replaceNode } from '../../yaml/yaml-edit';
+import { pairRange, scalarValue } from '../../yaml/yaml-document';
+import { setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
 export const privilegedContainer: KubernetesRule = {
@@ -35,12 +35,11 @@ export const privilegedContainer: KubernetesRule = {
     if (!podSpec) return;
     for (const container of containersOf(podSpec)) {
       if (scalarValue(container.securityContext, 'privileged', resource.document) !== true) continue;
-      const value = valueOf(container.securityContext, 'privileged', resource.document)!;
       context.report({
         messageId: 'privileged',
         data: { container: describeContainer(container) },
         range: pairRange(container.securityContext!, 'privileged')!,
-        fix: { title: 'Set privileged: false', edits: [replaceNode(value, 'false')] },
+        fix: { title: 'Set privileged: false', edits: setIn(resource.file, resource.document, container.securityContext!, ['privileged'], 'false') },
       });
     }
   },

@@ -1,6 +1,6 @@
 import { containersOf, describeContainer, podSpecOf } from '../../kubernetes/workloads';
 import { hasValue, pairRange, scalarValue, sourceText, valueOf } from '../../yaml/yaml-document';
-import { replaceNode, setIn } from '../../yaml/yaml-edit';
+import { setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
 const FIELD = 'readOnlyRootFilesystem';
@@ -44,7 +44,7 @@ export const readonlyRootFs: KubernetesRule = {
           messageId: 'writable',
           data: { container: describeContainer(container), value: sourceText(resource.file, value) },
           range: pairRange(securityContext!, FIELD)!,
-          fix: { title, edits: [replaceNode(value, 'true')] },
+          fix: { title, edits: setIn(resource.file, resource.document, securityContext!, [FIELD], 'true') },
         });
       } else {
         context.report({

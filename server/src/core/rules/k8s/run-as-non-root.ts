@@ -1,7 +1,7 @@
 import { describeResource } from '../../kubernetes/model';
 import { containersOf, describeContainer, podSpecOf } from '../../kubernetes/workloads';
-import { keyRange, pairOf, pairRange, scalarValue, valueOf } from '../../yaml/yaml-document';
-import { replaceNode, setIn } from '../../yaml/yaml-edit';
+import { keyRange, pairOf, pairRange, scalarValue } from '../../yaml/yaml-document';
+import { setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
 const FIELD = 'runAsNonRoot';
@@ -46,7 +46,7 @@ export const runAsNonRoot: KubernetesRule = {
         messageId: 'podFalse',
         data: { resource: describeResource(resource) },
         range: pairRange(podSpec.securityContext!, FIELD)!,
-        fix: { ...setTrue, edits: [replaceNode(valueOf(podSpec.securityContext, FIELD, document)!, 'true')] },
+        fix: { ...setTrue, edits: setIn(resource.file, document, podSpec.securityContext!, [FIELD], 'true') },
       });
     }
     const unset: string[] = [];
@@ -57,7 +57,7 @@ export const runAsNonRoot: KubernetesRule = {
           messageId: 'containerFalse',
           data: { container: describeContainer(container) },
           range: pairRange(container.securityContext!, FIELD)!,
-          fix: { ...setTrue, edits: [replaceNode(valueOf(container.securityContext, FIELD, document)!, 'true')] },
+          fix: { ...setTrue, edits: setIn(resource.file, document, container.securityContext!, [FIELD], 'true') },
         });
       } else if (value !== true) {
         unset.push(container.name !== undefined ? `\`${container.name}\`` : `#${container.index + 1}`);

@@ -1,7 +1,7 @@
 import { describeResource } from '../../kubernetes/model';
 import { podSpecOf } from '../../kubernetes/workloads';
 import { hasValue, pairRange, scalarValue, sourceText, valueOf } from '../../yaml/yaml-document';
-import { replaceNode, setIn } from '../../yaml/yaml-edit';
+import { setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
 const FIELD = 'automountServiceAccountToken';
@@ -44,7 +44,7 @@ export const saTokenAutomount: KubernetesRule = {
         messageId: 'enabled',
         data: { resource: describeResource(resource), value: sourceText(file, value) },
         range: pairRange(podSpec.node, FIELD)!,
-        fix: { title, edits: [replaceNode(value, 'false')] },
+        fix: { title, edits: setIn(file, document, podSpec.node, [FIELD], 'false') },
       });
       return;
     }

@@ -2,7 +2,7 @@ import { annotationEntries, podAnnotationsOf, securityContextsOf } from '../../k
 import { podSpecOf } from '../../kubernetes/workloads';
 import { describeResource } from '../../kubernetes/model';
 import { hasValue, mapAt, pairRange, stringValue, valueOf } from '../../yaml/yaml-document';
-import { replaceNode } from '../../yaml/yaml-edit';
+import { setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
 const ALLOWED_TYPES: ReadonlySet<string> = new Set(['RuntimeDefault', 'Localhost']);
@@ -55,7 +55,7 @@ export const seccompUnconfined: KubernetesRule = {
         messageId: 'type',
         data: { where: site.description, value: type },
         range: pairRange(profile!, 'type')!,
-        fix: { title, edits: [replaceNode(valueOf(profile, 'type', document)!, 'RuntimeDefault')] },
+        fix: { title, edits: setIn(resource.file, document, profile!, ['type'], 'RuntimeDefault') },
       });
     }
     const annotations = podAnnotationsOf(podSpec);
@@ -67,7 +67,7 @@ export const seccompUnconfined: KubernetesRule = {
         messageId: 'annotation',
         data: { resource: describeResource(resource), key, value },
         range: pairRange(annotations!, key)!,
-        fix: { title, edits: [replaceNode(node, 'runtime/default')] },
+        fix: { title, edits: setIn(resource.file, document, annotations!, [key], 'runtime/default') },
       });
     }
   },
