@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { discover, excludeMatcher } from '../../server/src/node/discover';
+import { excludeMatcher } from '../../server/src/core/index';
+import { discover } from '../../server/src/node/discover';
 import { ensureBuilt, makeTree, PRIVILEGED_DEPLOYMENT, ROOT_DOCKERFILE, scanJson } from './support';
 
 function found(cwd: string, paths: string[] = ['.'], exclude: string[] = []): string[] {

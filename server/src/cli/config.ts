@@ -13,13 +13,14 @@ import {
   analysisConfigOf,
   configFileCandidates,
   configSearchFolders,
+  excludeMatcher,
   parseConfigFile,
   resolveConfig,
   type AnalysisConfig,
   type ConfiguredSeverity,
   type FileConfig,
 } from '../core/index';
-import { compareStrings, discover, excludeMatcher, toPosix } from '../node/discover';
+import { compareStrings, discover, toPosix } from '../node/discover';
 import { displayPath, type ReportedError } from './scan';
 
 export interface ScanScope {

@@ -25,4 +25,5 @@ export { WorkspaceIndex, type WorkspaceEntry, type WorkspaceView } from './works
 export type { WorkspaceObject } from './workspace/objects';
 export { CHANGE_ME, refactorsOf, type NewFile, type RefactorOffer } from './refactors/index';
 export { CONFIG_FILE_NAMES, CONFIG_KEYS, isConfigFileName, parseConfigFile, type ConfigFileProblem, type FileConfig, type ParsedConfigFile } from './config/config-file';
+export { excludeMatcher, type ExcludeMatcher } from './config/exclude-globs';
 export { analysisConfigOf, configFileCandidates, configSearchFolders, parentFolder, resolveConfig, type FoundConfigFile, type ResolvedConfig } from './config/nearest-config';

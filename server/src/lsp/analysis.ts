@@ -1,6 +1,5 @@
 /** One document's analysis as the server sees it: analysed, skipped by settings, or failed. */
-import { analyze, DEFAULT_RULE_SET, type AnalysisConfig, type AnalysisResult, type RuleSet, type WorkspaceIndex } from '../core/index';
-import { matchesAnyGlob } from './glob';
+import { analyze, DEFAULT_RULE_SET, excludeMatcher, type AnalysisConfig, type AnalysisResult, type RuleSet, type WorkspaceIndex } from '../core/index';
 import { describeError } from './logger';
 import type { DocumentSettings } from './settings';
 import { pathOfUri, type WorkspaceFolders } from './workspace';
@@ -52,7 +51,7 @@ export function createAnalyzer(folders: WorkspaceFolders, rules: RuleSet = DEFAU
     analyzeText,
     analyzeDocument(document, settings, previous) {
       if (!settings.enable) return { status: 'skipped', reason: 'disabled' };
-      if (settings.exclude.length > 0 && matchesAnyGlob(folders.relativePath(document.uri), settings.exclude)) {
+      if (excludeMatcher(settings.exclude)(folders.relativePath(document.uri))) {
         return { status: 'skipped', reason: 'excluded' };
       }
       try {

@@ -198,7 +198,7 @@ export class WorkspaceConfigFiles {
 
 /**
  * A configuration file's exclude globs (relative to its `base` folder) as globs relative to the
- * workspace folder `root`, as `bulkhead.exclude` globs are (glob.ts): `generated/**` in
+ * workspace folder `root`, as `bulkhead.exclude` globs are (core/config/exclude-globs.ts): `generated/**` in
  * `svc/.bulkhead.yaml` becomes `svc/generated/**`, and `*.gen.yaml` — a name at any depth —
  * `svc/**\/*.gen.yaml`.
  */

@@ -6,10 +6,9 @@
  * re-validate open documents whose cross-file findings may have changed.
  */
 import type { Connection } from 'vscode-languageserver';
-import { classifyFileName, type AnalysisResult, type WorkspaceIndex } from '../core/index';
+import { classifyFileName, excludeMatcher, type AnalysisResult, type WorkspaceIndex } from '../core/index';
 import type { Analyzer } from './analysis';
 import { toDiagnostics } from './diagnostics';
-import { matchesAnyGlob } from './glob';
 import type { Logger } from './logger';
 import type { DocumentSettings } from './settings';
 import { pathOfUri, type WorkspaceFolders } from './workspace';
@@ -161,7 +160,7 @@ export class WorkspaceDiagnostics {
     const text = await this.deps.files.read(path);
     if (text === undefined) return undefined;
     const settings = await this.settingsOfFile(path, uri);
-    if (!settings.enable || (settings.exclude.length > 0 && matchesAnyGlob(this.deps.folders.relativePath(uri), settings.exclude))) return undefined;
+    if (!settings.enable || excludeMatcher(settings.exclude)(this.deps.folders.relativePath(uri))) return undefined;
     const previous = this.closed.get(path)?.result;
     const result = this.deps.analyzer.analyzeText({ uri, languageId: '', text }, settings, previous);
     const referencesChanged = this.deps.index.set(path, result.objects);

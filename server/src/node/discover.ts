@@ -6,8 +6,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
-import { classifyFileName } from '../core/index';
+import { classifyFileName, excludeMatcher } from '../core/index';
 
 /** Folders never descended into. */
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
@@ -168,33 +167,6 @@ function readGitignore(directory: string): IgnoreLevel | undefined {
     return undefined;
   }
   return { base: directory, rules: ignore().add(text) };
-}
-
-/**
- * `--exclude` globs (picomatch syntax), relative to the current folder or the scanned one. As in
- * `.gitignore`, a pattern without `/` (a trailing one aside) matches a name at any depth
- * (`*.gen.yaml`, `vendor/`), and a pattern matching a folder excludes everything below it.
- */
-export function excludeMatcher(patterns: readonly string[]): (path: string) => boolean {
-  const globs: string[] = [];
-  for (const raw of patterns) {
-    const pattern = raw.trim().replace(/\\/g, '/').replace(/(?<!\/)\/+$/, '');
-    // A leading `./` or `/`, or a `/` inside, anchors the pattern; otherwise it is a name at any depth.
-    const anchored = pattern.includes('/');
-    const glob = pattern.replace(/^(\.\/|\/)+/, '');
-    if (glob !== '') globs.push(anchored ? glob : `**/${glob}`);
-  }
-  if (globs.length === 0) return () => false;
-  const matches = picomatch(globs, { dot: true });
-  // A match on a folder excludes what is inside it, also for files named on the command line.
-  return (path) => {
-    const segments = path.split('/');
-    for (let length = segments.length; length > 0; length--) {
-      const prefix = segments.slice(0, length).join('/');
-      if (prefix !== '' && prefix !== '.' && prefix !== '..' && matches(prefix)) return true;
-    }
-    return false;
-  };
 }
 
 function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined {
