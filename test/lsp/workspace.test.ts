@@ -60,6 +60,8 @@ describe('LSP: workspace-wide diagnostics', () => {
     write('node_modules/dep/Dockerfile', 'FROM alpine:3.20\nUSER root\n');
     write('.gitignore', 'ignored/\n');
     write('ignored/Dockerfile', 'FROM alpine:3.20\nUSER root\n');
+    // Above the 10 MB bound: never read, but the Problems panel says why it has no findings.
+    write('generated/huge.yaml', `apiVersion: v1\nkind: ConfigMap\n${'#'.repeat(10.5 * 1024 * 1024)}\n`);
     client = await TestClient.start({
       workspaceFolders: [pathToFileURL(root).href],
       workspaceCapabilities: { didChangeWatchedFiles: { dynamicRegistration: true } },
@@ -76,6 +78,13 @@ describe('LSP: workspace-wide diagnostics', () => {
     assert.ok(dockerfile.diagnostics.length > 0);
     const manifest = await client.nextOrSeen(uriOf('k8s/api.yaml'), (params) => codes(params).includes('k8s/networkpolicy-coverage'));
     assert.deepEqual(manifest.diagnostics.find((d) => d.code === 'k8s/networkpolicy-coverage')?.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } });
+  });
+
+  it('says why a file too large to read has no findings', async () => {
+    const huge = await client.nextOrSeen(uriOf('generated/huge.yaml'), (params) => params.diagnostics.length > 0);
+    assert.equal(huge.diagnostics.length, 1);
+    assert.equal(huge.diagnostics[0]!.message, "File not analysed: it is 10.5 MB, above Bulkhead's limit of 10 MB.");
+    assert.deepEqual(huge.diagnostics[0]!.range.start, { line: 0, character: 0 });
   });
 
   it('skips node_modules, .gitignored files and files of other kinds', () => {

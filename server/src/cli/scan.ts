@@ -7,6 +7,7 @@ import { relative } from 'node:path';
 import {
   analyze,
   MAX_ANALYZED_BYTES,
+  tooLargeToReadResult,
   SEVERITY_ORDER,
   type AnalysisConfig,
   type AnalysisProblem,
@@ -198,9 +199,8 @@ function scanFile(path: string, file: string, options: ScanOptions): FileOutcome
   try {
     // Do not even read what the engine would refuse to analyse.
     const size = statSync(path).size;
-    if (size > MAX_ANALYZED_BYTES) {
-      return failed(`File not analysed: it is ${(size / 1048576).toFixed(1)} MB, above Bulkhead's limit of ${MAX_ANALYZED_BYTES / 1048576} MB.`, 'input');
-    }
+    const tooLarge = size > MAX_ANALYZED_BYTES ? tooLargeToReadResult(path, size) : undefined;
+    if (tooLarge) return failed(tooLarge.problems[0]!.message, 'input');
     bytes = readFileSync(path);
   } catch (error) {
     return failed(`Could not read the file: ${describe(error)}`);

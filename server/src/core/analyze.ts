@@ -3,7 +3,7 @@
  * process, no LSP — so the language server, the CLI and a browser worker share it.
  */
 import { DEFAULT_CONFIG, isRuleEnabled, type AnalysisConfig } from './engine/config';
-import { checkResourceCount, InputBoundExceeded, isStackOverflow, textBoundProblem, tooDeepProblem, unreadScriptProblems, withinFindingBound } from './engine/input-bounds';
+import { checkResourceCount, InputBoundExceeded, isStackOverflow, sizeBoundProblem, textBoundProblem, tooDeepProblem, unreadScriptProblems, withinFindingBound } from './engine/input-bounds';
 import { LineIndex } from './engine/line-index';
 import { runRules } from './engine/runner';
 import { findSuppressions, mayHoldSuppressions, parseIdList, peerResolverOf, suppressionsCovering, type PeerResolver, type Suppression } from './engine/suppressions';
@@ -102,6 +102,18 @@ export function classifyFileName(fileName: string, languageId?: string): 'docker
   if (languageId === 'dockerfile' || DOCKERFILE_NAME.test(fileName)) return 'dockerfile';
   if (languageId === 'yaml' || languageId === 'dockercompose' || YAML_NAME.test(fileName)) return 'yaml';
   return 'other';
+}
+
+/**
+ * The result for a file of `size` bytes that is not even read because it is beyond the size bound
+ * (what analyze() would say of its text); undefined when its name is not one Bulkhead analyses or
+ * it is within the bound.
+ */
+export function tooLargeToReadResult(fileName: string, size: number): AnalysisResult | undefined {
+  const kind = classifyFileName(fileName);
+  const problem = kind === 'other' ? undefined : sizeBoundProblem(size, kind);
+  if (!problem) return undefined;
+  return { kind: 'too-large', findings: [], problems: [problem], suppressions: [], suppressedFindings: [], unusedSuppressions: [], lines: new LineIndex(''), objects: [] };
 }
 
 export function analyze(input: AnalysisInput, options: AnalysisOptions): AnalysisResult {

@@ -3,6 +3,7 @@ export {
   analyze,
   classifyFileName,
   MAX_ANALYZED_BYTES,
+  tooLargeToReadResult,
   UNUSED_SUPPRESSION_CODE,
   unusedSuppressionFindings,
   type AnalysisInput,

@@ -6,7 +6,7 @@
  * re-validate open documents whose cross-file findings may have changed.
  */
 import type { Connection } from 'vscode-languageserver';
-import { classifyFileName, excludeMatcher, type AnalysisResult, type WorkspaceIndex } from '../core/index';
+import { classifyFileName, excludeMatcher, tooLargeToReadResult, type AnalysisResult, type WorkspaceIndex } from '../core/index';
 import type { Analyzer } from './analysis';
 import { toDiagnostics } from './diagnostics';
 import type { Logger } from './logger';
@@ -19,6 +19,11 @@ export interface WorkspaceFiles {
   discover(folder: string, exclude: readonly string[]): Promise<readonly string[]>;
   /** The file's text, or undefined when it cannot be read (gone, a directory, too large). */
   read(path: string): Promise<string | undefined>;
+  /**
+   * Like {@link read}, but a file above the engine's size bound (MAX_ANALYZED_BYTES) is not read
+   * and its size is returned instead, so that the Problems panel can say why it has no findings.
+   */
+  readForAnalysis(path: string): Promise<string | { readonly tooLarge: number } | undefined>;
   toUri(path: string): string;
   /** Lets pending messages (keystrokes) through between files. */
   yieldNow(): Promise<void>;
@@ -157,15 +162,27 @@ export class WorkspaceDiagnostics {
   }
 
   private async analyzeFile(path: string, uri: string, { publish }: { publish: boolean }) {
-    const text = await this.deps.files.read(path);
-    if (text === undefined) return undefined;
+    const content = await this.deps.files.readForAnalysis(path);
+    if (content === undefined) return undefined;
     const settings = await this.settingsOfFile(path, uri);
     if (!settings.enable || excludeMatcher(settings.exclude)(this.deps.folders.relativePath(uri))) return undefined;
+    if (typeof content !== 'string') return this.tooLargeToRead(path, uri, content.tooLarge, { publish });
+    const text = content;
     const previous = this.closed.get(path)?.result;
     const result = this.deps.analyzer.analyzeText({ uri, languageId: '', text }, settings, previous);
     const referencesChanged = this.deps.index.set(path, result.objects);
     if (result.objects.length > 0) this.closed.set(path, { uri, text, result });
     else this.closed.delete(path);
+    if (publish) await this.publish(path, uri, result);
+    return { uri, result, referencesChanged };
+  }
+
+  /** A file not read for its size: no findings, one problem that says why (as opening it would). */
+  private async tooLargeToRead(path: string, uri: string, size: number, { publish }: { publish: boolean }) {
+    const result = tooLargeToReadResult(path, size);
+    if (!result) return undefined;
+    const referencesChanged = this.deps.index.set(path, []);
+    this.closed.delete(path);
     if (publish) await this.publish(path, uri, result);
     return { uri, result, referencesChanged };
   }

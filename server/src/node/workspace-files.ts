@@ -11,18 +11,11 @@ export function nodeWorkspaceFiles(): WorkspaceFiles {
       return discover([folder], { cwd: folder, exclude }).files;
     },
     async read(path) {
-      // Synchronous on purpose: a workspace file is read in tens of microseconds (the size cap
-      // bounds the worst case to milliseconds), while the promise API's thread-pool round trips
-      // (stat, open, fstat, read, close) cost more than the read itself. The scan yields to
-      // pending messages between files, so keystrokes still get through.
-      try {
-        const stats = statSync(path);
-        // Oversized files are not read at all (the engine would skip them); opening one says why.
-        if (!stats.isFile() || stats.size > MAX_ANALYZED_BYTES) return undefined;
-        return readFileSync(path, 'utf8');
-      } catch {
-        return undefined;
-      }
+      const content = readForAnalysis(path);
+      return typeof content === 'string' ? content : undefined;
+    },
+    async readForAnalysis(path) {
+      return readForAnalysis(path);
     },
     toUri(path) {
       return pathToFileURL(path).href;
@@ -31,4 +24,22 @@ export function nodeWorkspaceFiles(): WorkspaceFiles {
       return new Promise((resolve) => setImmediate(resolve));
     },
   };
+}
+
+/**
+ * Synchronous on purpose: a workspace file is read in tens of microseconds (the size cap bounds
+ * the worst case to milliseconds), while the promise API's thread-pool round trips (stat, open,
+ * fstat, read, close) cost more than the read itself. The scan yields to pending messages
+ * between files, so keystrokes still get through. Oversized files are not read at all (the
+ * engine would not analyse them): their size is returned instead.
+ */
+function readForAnalysis(path: string): string | { readonly tooLarge: number } | undefined {
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) return undefined;
+    if (stats.size > MAX_ANALYZED_BYTES) return { tooLarge: stats.size };
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

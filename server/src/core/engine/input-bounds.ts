@@ -42,16 +42,24 @@ export class InputBoundExceeded extends Error {
  * documents it holds (counting `---` lines, without parsing 100,000 documents first).
  */
 export function textBoundProblem(text: string, kind: 'dockerfile' | 'yaml'): AnalysisProblem | undefined {
-  const limit = kind === 'dockerfile' ? MAX_DOCKERFILE_BYTES : MAX_ANALYZED_BYTES;
-  if (text.length > limit) {
-    const what = kind === 'dockerfile' ? ' for a Dockerfile' : '';
-    return notAnalysed(`it is ${sizeOf(text.length)}, above Bulkhead's limit of ${limitOf(limit)}${what}.`);
-  }
+  const tooLarge = sizeBoundProblem(text.length, kind);
+  if (tooLarge) return tooLarge;
   if (kind === 'yaml') {
     const documents = documentCount(text, MAX_RESOURCES + 1);
     if (documents > MAX_RESOURCES) return tooManyResources(`more than ${MAX_RESOURCES.toLocaleString('en')} YAML documents`);
   }
   return undefined;
+}
+
+/**
+ * The size check alone, for a file known only by its size: the workspace scan and the CLI never
+ * read a file above {@link MAX_ANALYZED_BYTES} (sizes in characters or bytes: the same bound).
+ */
+export function sizeBoundProblem(size: number, kind: 'dockerfile' | 'yaml'): AnalysisProblem | undefined {
+  const limit = kind === 'dockerfile' ? MAX_DOCKERFILE_BYTES : MAX_ANALYZED_BYTES;
+  if (size <= limit) return undefined;
+  const what = kind === 'dockerfile' ? ' for a Dockerfile' : '';
+  return notAnalysed(`it is ${sizeOf(size)}, above Bulkhead's limit of ${limitOf(limit)}${what}.`);
 }
 
 /** The findings counted so far by the analysis under way (analyze() is synchronous; see {@link withinFindingBound}). */
