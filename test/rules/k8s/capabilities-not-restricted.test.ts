@@ -9,6 +9,7 @@ testRule(capabilitiesNotRestricted, {
       'drop ALL, add only NET_BIND_SERVICE',
       'containers:\n- name: app\n  image: nginx:1.27\n  securityContext:\n    capabilities:\n      drop: [ALL]\n      add: ["NET_BIND_SERVICE"]\n- name: other\n  securityContext: {capabilities: {drop: [NET_RAW, ALL]}}\n',
     ),
+    ...validInEveryKind('Windows pods have no Linux capabilities (exempt)', 'os: {name: windows}\ncontainers:\n- name: app\n  image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n'),
   ],
   invalid: [
     ...invalidInEveryKind(

@@ -1,4 +1,4 @@
-import { containersOf, describeContainer, podSpecOf, type Container } from '../../kubernetes/workloads';
+import { containersOf, describeContainer, isWindowsPod, podSpecOf, type Container } from '../../kubernetes/workloads';
 import { asSeq, keyRange, mapAt, pairOf, rangeOf, stringItems, valueOf, type YamlNode } from '../../yaml/yaml-document';
 import { appendToSeq, setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
@@ -13,7 +13,7 @@ export const capabilitiesNotRestricted: KubernetesRule = {
     defaultSeverity: 'warning',
     title: 'Container keeps Linux capabilities it does not need',
     rationale:
-      'Container runtimes grant a default set of capabilities (CHOWN, DAC_OVERRIDE, NET_RAW, SETUID, …) that most applications never use and attackers do: NET_RAW enables packet spoofing, DAC_OVERRIDE ignores file permissions. The Pod Security Standards restricted profile requires every container to drop `ALL` (compared case-sensitively) and to add back nothing but `NET_BIND_SERVICE`.',
+      'Container runtimes grant a default set of capabilities (CHOWN, DAC_OVERRIDE, NET_RAW, SETUID, …) that most applications never use and attackers do: NET_RAW enables packet spoofing, DAC_OVERRIDE ignores file permissions. The Pod Security Standards restricted profile requires every container to drop `ALL` (compared case-sensitively) and to add back nothing but `NET_BIND_SERVICE`; pods with `spec.os.name: windows` are exempt.',
     remediation:
       'Add `capabilities: {drop: ["ALL"]}` to the container\'s `securityContext` and remove every entry of `capabilities.add` except `NET_BIND_SERVICE`. If the process needs a capability, prefer changing the process (e.g. listen on a port above 1024).',
     messages: {
@@ -36,7 +36,8 @@ export const capabilitiesNotRestricted: KubernetesRule = {
   },
   check(resource, context) {
     const podSpec = podSpecOf(resource);
-    if (!podSpec) return;
+    // Windows containers have no Linux capabilities: Pod Security Admission exempts them.
+    if (!podSpec || isWindowsPod(podSpec)) return;
     const { document } = resource;
     for (const container of containersOf(podSpec)) {
       const capabilities = mapAt(container.securityContext, ['capabilities'], document);
