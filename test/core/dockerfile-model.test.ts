@@ -33,6 +33,12 @@ describe('Dockerfile model', () => {
     assert.deepEqual([...model.globalArgs], [['REG', 'ghcr.io/acme'], ['TAG', undefined], ['DEBUG', undefined]]);
   });
 
+  it('expands ARG defaults that use the ARGs above them, as BuildKit does', () => {
+    const model = parseDockerfile('ARG VERSION=3.20\nARG BASE="alpine:${VERSION}"\nARG UNSET\nARG OTHER=busybox:${UNSET}\nARG FALLBACK=busybox:${UNSET:-1.36}\nFROM ${BASE}\nFROM $OTHER\nFROM ${FALLBACK}\n');
+    assert.deepEqual([...model.globalArgs], [['VERSION', '3.20'], ['BASE', 'alpine:3.20'], ['UNSET', undefined], ['OTHER', undefined], ['FALLBACK', 'busybox:1.36']]);
+    assert.deepEqual(model.stages.map((stage) => [stage.image.resolved, stage.image.tag, stage.image.unresolved]), [['alpine:3.20', '3.20', false], ['', undefined, true], ['busybox:1.36', '1.36', false]]);
+  });
+
   it('substituteArgs', () => {
     const args = new Map([['A', 'x'], ['E', '']]);
     assert.deepEqual(substituteArgs('$A-${A}', args), { value: 'x-x', complete: true });

@@ -31,6 +31,12 @@ testRule(fromLatestTag, {
       noFix: true,
     },
     {
+      name: 'an ARG default built from the ARGs above it',
+      text: 'ARG FLAVOUR=latest\nARG BASE=alpine:${FLAVOUR}\nFROM ${BASE}\n',
+      findings: [{ line: 3, column: 6, endLine: 3, endColumn: 13, messageId: 'latest', messageIncludes: ['`alpine:latest`'] }],
+      noFix: true,
+    },
+    {
       fixture: 'fail-crlf-arg.Dockerfile',
       name: 'CRLF, image from an ARG default',
       findings: [

@@ -143,7 +143,12 @@ export function parseDockerfile(text: string, shells: ShellParseCache = new Shel
     instructions.push(built);
     currentStage?.instructions.push(built);
     if (!currentStage && keyword === 'ARG') {
-      for (const property of built.properties) globalArgs.set(property.name, property.value);
+      // A default may use the ARGs above it (`ARG BASE=alpine:${VERSION}`), as BuildKit expands
+      // it; one that uses an ARG without a default has no known value.
+      for (const property of built.properties) {
+        const expanded = property.value === undefined ? undefined : substituteArgs(property.value, globalArgs);
+        globalArgs.set(property.name, expanded?.complete ? expanded.value : undefined);
+      }
     }
     if (keyword === 'ONBUILD' && hasTrigger(instruction)) {
       const trigger = instruction.getTriggerInstruction();
