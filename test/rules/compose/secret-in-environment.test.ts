@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { applyEdits } from '../../../server/src/core/index';
 import { secretInEnvironment } from '../../../server/src/core/rules/compose/secret-in-environment';
 import { findingsOf, testRule } from '../../support/rule-tester';
 
@@ -33,4 +34,11 @@ it('compose/secret-in-environment never echoes the value', () => {
   const findings = findingsOf(secretInEnvironment, 'compose.yaml', 'services:\n  a:\n    environment:\n      DB_PASSWORD: hunter2-prod\n');
   assert.equal(findings.length, 1);
   assert.ok(!findings[0]!.message.includes('hunter2'));
+});
+
+it('compose/secret-in-environment reports and replaces a value written as an alias there, never the anchored node', () => {
+  const text = 'x-secrets:\n  db: &db hunter2-prod\nservices:\n  db:\n    image: postgres:16.4\n    environment:\n      POSTGRES_PASSWORD: *db\n';
+  const [finding] = findingsOf(secretInEnvironment, 'compose.yaml', text);
+  assert.equal(text.slice(finding!.range.start, finding!.range.end), 'POSTGRES_PASSWORD: *db');
+  assert.equal(applyEdits(text, finding!.fix!.edits), text.replace('POSTGRES_PASSWORD: *db', 'POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}'));
 });

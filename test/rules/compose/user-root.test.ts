@@ -1,5 +1,8 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { applyEdits } from '../../../server/src/core/index';
 import { userRoot } from '../../../server/src/core/rules/compose/user-root';
-import { testRule } from '../../support/rule-tester';
+import { findingsOf, testRule } from '../../support/rule-tester';
 
 testRule(userRoot, {
   valid: [
@@ -26,4 +29,11 @@ testRule(userRoot, {
       noFix: true,
     },
   ],
+});
+
+it('compose/user-root reports and replaces a user written as an alias there, never the anchored node', () => {
+  const text = 'x-users: [&admin root]\nservices:\n  app:\n    image: acme/app:1.0\n    user: *admin\n';
+  const [finding] = findingsOf(userRoot, 'compose.yaml', text);
+  assert.equal(text.slice(finding!.range.start, finding!.range.end), '*admin');
+  assert.equal(applyEdits(text, finding!.fix!.edits), text.replace('user: *admin', 'user: "10001:10001"'));
 });

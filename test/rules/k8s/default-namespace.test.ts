@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
 import { defaultNamespace } from '../../../server/src/core/rules/k8s/default-namespace';
-import { testRule } from '../../support/rule-tester';
+import { findingsOf, testRule } from '../../support/rule-tester';
 import { inEveryWorkloadKind } from '../../support/workloads';
 
 const CONTAINERS = 'containers:\n- name: app\n  image: nginx:1.27\n';
@@ -31,4 +33,14 @@ testRule(defaultNamespace, {
       noFix: true,
     },
   ],
+});
+
+it('k8s/default-namespace points at a name or namespace written as an alias, never at the anchored node', () => {
+  const unset = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    app: &app web\n  name: *app\n';
+  const [unsetFinding] = findingsOf(defaultNamespace, 'manifest.yaml', unset);
+  assert.equal(unset.slice(unsetFinding!.range.start, unsetFinding!.range.end), '*app');
+  const explicit = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    env: &env default\n  name: settings\n  namespace: *env\n';
+  const [explicitFinding] = findingsOf(defaultNamespace, 'manifest.yaml', explicit);
+  assert.equal(explicitFinding!.messageId, 'explicit');
+  assert.equal(explicit.slice(explicitFinding!.range.start, explicitFinding!.range.end), '*env');
 });

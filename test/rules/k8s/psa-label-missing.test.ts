@@ -1,5 +1,8 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { applyEdits } from '../../../server/src/core/index';
 import { psaLabelMissing } from '../../../server/src/core/rules/k8s/psa-label-missing';
-import { testRule } from '../../support/rule-tester';
+import { findingsOf, testRule } from '../../support/rule-tester';
 
 testRule(psaLabelMissing, {
   valid: [
@@ -40,4 +43,11 @@ testRule(psaLabelMissing, {
       remainingAfterFix: 1,
     },
   ],
+});
+
+it('k8s/psa-label-missing points at a name written as an alias, and the fix adds the label beside the anchor', () => {
+  const text = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  labels:\n    team: &team shop\n  name: *team\n';
+  const [finding] = findingsOf(psaLabelMissing, 'manifest.yaml', text);
+  assert.equal(text.slice(finding!.range.start, finding!.range.end), '*team');
+  assert.equal(applyEdits(text, finding!.fix!.edits), text.replace('&team shop\n', '&team shop\n    pod-security.kubernetes.io/enforce: restricted\n'));
 });

@@ -10,11 +10,11 @@ import type { ServiceField } from './service-fields';
 
 /**
  * Edits that remove item `index` of the sequence `field` holds (see `deleteSeqItem`: removing the
- * only item removes the whole field). No edits for an inherited field: the shared anchor is not
- * the service's to edit.
+ * only item removes the whole field). No edits for an inherited field nor a sequence written
+ * through an alias (`cap_add: *caps`): the shared anchor is not the service's to edit.
  */
 export function removeListEntry(file: YamlFile, document: YamlDocument, field: ServiceField, seq: YamlSeq, index: number): TextEdit[] {
-  if (field.inherited || field.value !== seq) return [];
+  if (field.inherited || field.written !== seq) return [];
   const item = seq.items[index] as YamlNode | undefined;
   return item ? deleteSeqItem(file, document, field.owner, field.key, item) : [];
 }
@@ -22,19 +22,21 @@ export function removeListEntry(file: YamlFile, document: YamlDocument, field: S
 /**
  * Replaces a string scalar with `text`, keeping its quote style: plain stays plain unless the new
  * text needs quotes, quoted stays quoted with the same quote character. Undefined when the written
- * scalar uses escapes or is a block scalar (its source would not round-trip).
+ * scalar uses escapes or is a block scalar (its source would not round-trip). `written` is where
+ * the string is written when that is an alias (`*name`): it is replaced there, never the shared
+ * node it names.
  */
-export function rewriteString(file: YamlFile, node: YamlScalar, text: string): TextEdit | undefined {
-  const written = file.text.slice(rangeOf(node).start, rangeOf(node).end);
+export function rewriteString(file: YamlFile, node: YamlScalar, text: string, written: YamlNode = node): TextEdit | undefined {
+  const source = file.text.slice(rangeOf(node).start, rangeOf(node).end);
   switch (node.type) {
     case 'QUOTE_DOUBLE':
-      if (written.includes('\\') || text.includes('"') || text.includes('\\')) return undefined;
-      return replaceNode(node, `"${text}"`);
+      if (source.includes('\\') || text.includes('"') || text.includes('\\')) return undefined;
+      return replaceNode(written, `"${text}"`);
     case 'QUOTE_SINGLE':
       if (text.includes("'")) return undefined;
-      return replaceNode(node, `'${text}'`);
+      return replaceNode(written, `'${text}'`);
     case 'PLAIN':
-      return replaceNode(node, needsQuotes(text) ? `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : text);
+      return replaceNode(written, needsQuotes(text) ? `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : text);
     default:
       return undefined;
   }

@@ -41,7 +41,7 @@ export function reportSecurityOptions(
     context.report({
       messageId: 'unconfined',
       data: { service: describeService(service, field), option: option.value.trim() },
-      range: field.inherited ? field.range : rangeOf(option.node),
+      range: field.inherited ? field.range : rangeOf(option.written),
       ...(edits.length > 0 ? { fix: { title, edits } } : {}),
     });
   }

@@ -13,6 +13,7 @@ import {
   asMap,
   asScalar,
   asSeq,
+  isNode,
   isPair,
   isScalar,
   pairRange,
@@ -51,6 +52,11 @@ export interface ServiceField {
   readonly owner: YamlMap;
   /** The value with aliases followed; undefined for `key:` with nothing after it. */
   readonly value: YamlNode | undefined;
+  /**
+   * The value as written: the alias itself for `*name`. Findings point and fixes edit here, never
+   * at the node an alias names (shared with every other alias of it, maybe another field entirely).
+   */
+  readonly written: YamlNode | undefined;
   /** True when the field comes from a `<<` merge rather than the service itself. */
   readonly inherited: boolean;
   /** Where a finding about this field points: the pair in the service, or the service's `<<` pair. */
@@ -72,8 +78,9 @@ function fieldIn(map: YamlMap, key: string, document: YamlDocument, depth: numbe
     if (isPair(item) && isScalar(item.key) && item.key.value === key) {
       const pair = item as YamlPair;
       const value = resolveNode(pair.value, document) ?? undefined;
+      const written = isNode(pair.value) ? pair.value : undefined;
       const own = pairRange(map, key) ?? rangeOf(pair.key as YamlNode);
-      return { key, pair, owner: map, value, inherited: via !== undefined, range: via ?? own };
+      return { key, pair, owner: map, value, written, inherited: via !== undefined, range: via ?? own };
     }
   }
   if (depth >= MAX_MERGE_DEPTH) return undefined;
@@ -104,11 +111,14 @@ export function hasField(service: ComposeService, key: string): boolean {
   return serviceField(service, key) !== undefined;
 }
 
-/** The scalar value of a field (string, number, boolean, null), or undefined. */
-export function fieldScalar(service: ComposeService, key: string): { readonly value: unknown; readonly node: YamlScalar; readonly field: ServiceField } | undefined {
+/**
+ * The scalar value of a field (string, number, boolean, null), or undefined; `written` is where
+ * it is written (the alias for `*name`).
+ */
+export function fieldScalar(service: ComposeService, key: string): { readonly value: unknown; readonly node: YamlScalar; readonly written: YamlNode; readonly field: ServiceField } | undefined {
   const field = serviceField(service, key);
   const node = asScalar(field?.value);
-  return field && node ? { value: node.value, node, field } : undefined;
+  return field?.written && node ? { value: node.value, node, written: field.written, field } : undefined;
 }
 
 /** A field's map value (aliases followed). */
@@ -129,6 +139,8 @@ export interface ListEntry {
   /** The entry as a string (numbers stringified). */
   readonly value: string;
   readonly node: YamlScalar;
+  /** The entry as written: the alias for `*name`, where findings point and fixes edit. */
+  readonly written: YamlNode;
   /** Index of the entry in its sequence. */
   readonly index: number;
   readonly seq: YamlSeq;
@@ -141,7 +153,7 @@ export function listEntries(field: ServiceField | undefined, document: YamlDocum
   const entries: ListEntry[] = [];
   seq.items.forEach((item, index) => {
     const node = asScalar(resolveNode(item, document));
-    if (node && (typeof node.value === 'string' || typeof node.value === 'number')) entries.push({ value: String(node.value), node, index, seq });
+    if (node && (typeof node.value === 'string' || typeof node.value === 'number')) entries.push({ value: String(node.value), node, written: item as YamlNode, index, seq });
   });
   return entries;
 }
@@ -153,8 +165,10 @@ export function listEntries(field: ServiceField | undefined, document: YamlDocum
 export type MountType = 'bind' | 'volume' | 'tmpfs' | 'npipe' | 'cluster' | 'image' | 'unknown';
 
 export interface ServiceVolume {
-  /** The sequence item (a string in short syntax, a map in long syntax). */
+  /** The sequence item (a string in short syntax, a map in long syntax), aliases followed. */
   readonly node: YamlNode;
+  /** The item as written: the alias for `*name`, where findings point and fixes edit. */
+  readonly written: YamlNode;
   readonly index: number;
   readonly seq: YamlSeq;
   readonly syntax: 'short' | 'long';
@@ -214,6 +228,7 @@ export function serviceVolumes(service: ComposeService, field = serviceField(ser
       const type: MountType = short.source === undefined ? 'volume' : interpolated && !/[/\\]/.test(short.source) ? 'unknown' : isHostPath(short.source) || interpolated ? 'bind' : 'volume';
       volumes.push({
         node,
+        written: item as YamlNode,
         index,
         seq,
         syntax: 'short',
@@ -242,6 +257,7 @@ export function serviceVolumes(service: ComposeService, field = serviceField(ser
     const readOnlyNode = asScalar(resolveNode(map.items.find((pair) => keyIs(pair, 'read_only'))?.value, document));
     volumes.push({
       node,
+      written: item as YamlNode,
       index,
       seq,
       syntax: 'long',
@@ -269,7 +285,10 @@ export interface PortRange {
 }
 
 export interface ServicePort {
+  /** The sequence item, aliases followed. */
   readonly node: YamlNode;
+  /** The item as written: the alias for `*name`, where findings point and fixes edit. */
+  readonly written: YamlNode;
   readonly index: number;
   readonly seq: YamlSeq;
   readonly syntax: 'short' | 'long';
@@ -342,6 +361,7 @@ export function servicePorts(service: ComposeService, field = serviceField(servi
       const short = parseShortPort(written);
       ports.push({
         node,
+        written: item as YamlNode,
         index,
         seq,
         syntax: 'short',
@@ -363,6 +383,7 @@ export function servicePorts(service: ComposeService, field = serviceField(servi
     const texts = [published, target, hostIp].filter((value) => value !== undefined).map(String);
     ports.push({
       node,
+      written: item as YamlNode,
       index,
       seq,
       syntax: 'long',
@@ -389,8 +410,10 @@ export interface EnvironmentEntry {
   readonly syntax: 'map' | 'list';
   /** Map syntax: the key scalar. List syntax: the whole `KEY=VALUE` item. */
   readonly nameNode: YamlScalar;
-  /** Map syntax: the value scalar (when written). List syntax: the item. */
+  /** Map syntax: the value scalar (when written). List syntax: the item. Aliases followed. */
   readonly valueNode: YamlScalar | undefined;
+  /** `valueNode` as written: the alias for `*name`, where findings point and fixes edit. */
+  readonly valueWritten: YamlNode | undefined;
   readonly interpolated: boolean;
 }
 
@@ -405,13 +428,14 @@ export function serviceEnvironment(service: ComposeService, field = serviceField
     const valueNode = asScalar(resolveNode(item.value, document));
     const raw = valueNode?.value;
     const value = raw === null || raw === undefined ? undefined : typeof raw === 'object' ? undefined : String(raw);
-    entries.push({ name: String(nameNode.value), value, syntax: 'map', nameNode, valueNode: value === undefined ? undefined : valueNode, interpolated: value !== undefined && isInterpolated(value) });
+    const valueWritten = value === undefined ? undefined : (item.value as YamlNode);
+    entries.push({ name: String(nameNode.value), value, syntax: 'map', nameNode, valueNode: value === undefined ? undefined : valueNode, valueWritten, interpolated: value !== undefined && isInterpolated(value) });
   }
   for (const entry of listEntries(asSeq(field?.value) ? field : undefined, document)) {
     const equals = entry.value.indexOf('=');
     const name = (equals >= 0 ? entry.value.slice(0, equals) : entry.value).trim();
     const value = equals >= 0 ? entry.value.slice(equals + 1) : undefined;
-    entries.push({ name, value, syntax: 'list', nameNode: entry.node, valueNode: entry.node, interpolated: value !== undefined && isInterpolated(value) });
+    entries.push({ name, value, syntax: 'list', nameNode: entry.node, valueNode: entry.node, valueWritten: entry.written, interpolated: value !== undefined && isInterpolated(value) });
   }
   return entries;
 }

@@ -2,7 +2,8 @@
  * The `image` of every container of a pod, as the image rules read it: trimmed, and left out when
  * empty or filled in by a template (`${TAG}`, `$(VAR)`, `{{ .Values.tag }}`), which nobody can judge.
  */
-import { asScalar, valueOf, type YamlScalar } from '../yaml/yaml-document';
+import type { OffsetRange } from '../engine/types';
+import { asScalar, rangeOf, valueOf, writtenValueOf } from '../yaml/yaml-document';
 import { containersOf, type Container, type PodSpec } from './workloads';
 
 const TEMPLATED = /\$\{|\$\(|\{\{/;
@@ -10,8 +11,8 @@ const TEMPLATED = /\$\{|\$\(|\{\{/;
 export interface ContainerImage {
   readonly container: Container;
   readonly image: string;
-  /** The `image` value. */
-  readonly node: YamlScalar;
+  /** Where the `image` value is written (the alias for `*name`). */
+  readonly range: OffsetRange;
 }
 
 /** Whether a value is filled in by a template or variable substitution. */
@@ -24,6 +25,6 @@ export function containerImagesOf(podSpec: PodSpec): ContainerImage[] {
   return containersOf(podSpec).flatMap((container) => {
     const node = asScalar(valueOf(container.node, 'image', document));
     const image = typeof node?.value === 'string' ? node.value.trim() : '';
-    return node && image !== '' && !isTemplated(image) ? [{ container, image, node }] : [];
+    return node && image !== '' && !isTemplated(image) ? [{ container, image, range: rangeOf(writtenValueOf(container.node, 'image')!) }] : [];
   });
 }

@@ -5,12 +5,14 @@
 import type { OffsetRange } from '../engine/types';
 import {
   asMap,
+  asScalar,
   keyRange,
   mapAt,
   rangeOf,
   seqItems,
   stringValue,
   valueOf,
+  writtenValueOf,
   type YamlDocument,
   type YamlFile,
   type YamlMap,
@@ -28,6 +30,11 @@ export interface KubernetesResource {
   readonly range: OffsetRange;
   /** Where to point when a finding is about the resource as a whole: its `kind` key. */
   readonly anchorRange: OffsetRange;
+  /**
+   * Where to point when a finding is about the resource by name: its `metadata.name` value as
+   * written (the alias for `*name`, never the node it names), else `anchorRange`.
+   */
+  readonly nameRange: OffsetRange;
   /** The `List` this resource is an item of, if any. */
   readonly listKind: string | undefined;
   /** `metadata.annotations`, as plain strings. */
@@ -73,6 +80,7 @@ function toResource(node: YamlMap, file: YamlFile, document: YamlDocument, listK
     document,
     range: rangeOf(node),
     anchorRange: keyRange(node, 'kind'),
+    nameRange: asScalar(valueOf(metadata, 'name', document)) ? rangeOf(writtenValueOf(metadata, 'name')!) : keyRange(node, 'kind'),
     listKind,
     annotations: stringEntries(mapAt(metadata, ['annotations'], document), document),
   };

@@ -3,16 +3,16 @@
  * rules and the probe-port rule read.
  */
 import type { OffsetRange } from '../engine/types';
-import { asMap, asScalar, rangeOf, seqItems, stringValue, valueOf, type YamlMap, type YamlScalar } from '../yaml/yaml-document';
+import { asMap, rangeOf, scalarValue, seqItems, stringValue, valueOf, writtenValueOf, type YamlMap } from '../yaml/yaml-document';
 import type { Container } from './workloads';
 
 export interface ContainerPort {
   readonly node: YamlMap;
   /** `containerPort` as a number, when it is one (or a numeric string). */
   readonly containerPort: number | undefined;
-  readonly containerPortNode: YamlScalar | undefined;
+  /** Where `containerPort` is written (the alias for `*name`), when it is. */
+  readonly containerPortRange: OffsetRange | undefined;
   readonly hostPort: number | undefined;
-  readonly hostPortNode: YamlScalar | undefined;
   readonly name: string | undefined;
   /** `TCP` unless written otherwise (upper-cased). */
   readonly protocol: string;
@@ -24,14 +24,12 @@ export function containerPortsOf(container: Container): ContainerPort[] {
   return seqItems(valueOf(container.node, 'ports', document), document).flatMap((item) => {
     const node = asMap(item);
     if (!node) return [];
-    const containerPortNode = asScalar(valueOf(node, 'containerPort', document));
-    const hostPortNode = asScalar(valueOf(node, 'hostPort', document));
+    const containerPortWritten = writtenValueOf(node, 'containerPort');
     return [{
       node,
-      containerPort: portNumber(containerPortNode?.value),
-      containerPortNode,
-      hostPort: portNumber(hostPortNode?.value),
-      hostPortNode,
+      containerPort: portNumber(scalarValue(node, 'containerPort', document)),
+      containerPortRange: containerPortWritten && rangeOf(containerPortWritten),
+      hostPort: portNumber(scalarValue(node, 'hostPort', document)),
       name: stringValue(node, 'name', document),
       protocol: (stringValue(node, 'protocol', document) ?? 'TCP').toUpperCase(),
       range: rangeOf(node),

@@ -15,7 +15,7 @@
  * its rules filled in by the controller from other ClusterRoles, so it yields none.
  */
 import type { OffsetRange } from '../engine/types';
-import { keyRange, mapAt, pairOf, rangeOf, seqItems, stringItems, stringValue, valueOf, asMap, type YamlMap } from '../yaml/yaml-document';
+import { keyRange, mapAt, pairOf, rangeOf, seqItems, stringItems, stringValue, valueOf, writtenValueOf, asMap, type YamlMap } from '../yaml/yaml-document';
 import { describeResource, type KubernetesResource } from './model';
 
 /** One string of a policy rule list, with where it is written. */
@@ -210,7 +210,7 @@ export function subjectsOf(binding: KubernetesResource): BindingSubject[] {
   return seqItems(valueOf(binding.node, 'subjects', document), document).flatMap((item) => {
     const node = asMap(item);
     if (!node) return [];
-    const nameNode = valueOf(node, 'name', document);
+    const nameNode = writtenValueOf(node, 'name');
     return [{
       kind: stringValue(node, 'kind', document),
       name: stringValue(node, 'name', document),
@@ -225,7 +225,7 @@ export function roleRefOf(binding: KubernetesResource): RoleRef | undefined {
   if (!isBinding(binding)) return undefined;
   const node = mapAt(binding.node, ['roleRef'], binding.document);
   if (!node) return undefined;
-  const nameNode = valueOf(node, 'name', binding.document);
+  const nameNode = writtenValueOf(node, 'name');
   return {
     kind: stringValue(node, 'kind', binding.document),
     name: stringValue(node, 'name', binding.document),

@@ -3,7 +3,7 @@
  * read. A volume's source is the one key beside `name` (`hostPath`, `emptyDir`, `nfs`, …).
  */
 import type { OffsetRange } from '../engine/types';
-import { asMap, asScalar, keyRange, mapAt, rangeOf, scalarValue, seqItems, stringValue, valueOf, type YamlMap, type YamlScalar } from '../yaml/yaml-document';
+import { asMap, asScalar, keyRange, mapAt, rangeOf, scalarValue, seqItems, stringValue, valueOf, writtenValueOf, type YamlMap } from '../yaml/yaml-document';
 import { containersOf, type Container, type PodSpec } from './workloads';
 
 export interface Volume {
@@ -18,7 +18,8 @@ export interface HostPathVolume extends Volume {
   readonly hostPath: YamlMap;
   /** `hostPath.path`, when written as a string. */
   readonly path: string | undefined;
-  readonly pathNode: YamlScalar | undefined;
+  /** Where `hostPath.path` is written (the alias for `*name`), when it is a string. */
+  readonly pathRange: OffsetRange | undefined;
   /** The `hostPath` key: where findings about the volume as a whole point. */
   readonly keyRange: OffsetRange;
 }
@@ -54,7 +55,8 @@ export function hostPathVolumesOf(podSpec: PodSpec): HostPathVolume[] {
     if (!hostPath) return [];
     const pathNode = asScalar(valueOf(hostPath, 'path', document));
     const path = typeof pathNode?.value === 'string' ? pathNode.value : undefined;
-    return [{ ...volume, hostPath, path, pathNode, keyRange: keyRange(volume.node, 'hostPath') }];
+    const pathRange = path === undefined ? undefined : rangeOf(writtenValueOf(hostPath, 'path')!);
+    return [{ ...volume, hostPath, path, pathRange, keyRange: keyRange(volume.node, 'hostPath') }];
   });
 }
 
@@ -70,7 +72,7 @@ export function volumeMountsOf(podSpec: PodSpec): VolumeMount[] {
         container,
         node,
         name: nameNode.value,
-        nameRange: rangeOf(nameNode),
+        nameRange: rangeOf(writtenValueOf(node, 'name')!),
         mountPath: stringValue(node, 'mountPath', document),
         readOnly: scalarValue(node, 'readOnly', document) === true,
       }];

@@ -3,7 +3,7 @@
  * lists a pod spec has. No rule spells `spec.template.spec`.
  */
 import type { OffsetRange } from '../engine/types';
-import { asMap, keyRange, mapAt, rangeOf, seqItems, stringValue, valueOf, type YamlMap } from '../yaml/yaml-document';
+import { asMap, keyRange, mapAt, rangeOf, seqEntries, stringValue, valueOf, writtenValueOf, type YamlMap } from '../yaml/yaml-document';
 import { describeResource, type KubernetesResource } from './model';
 
 /** Path from the resource root to the pod template (whose `spec` is the pod spec), per kind. */
@@ -95,8 +95,8 @@ function findContainers(podSpec: PodSpec): Container[] {
   const document = podSpec.resource.document;
   const containers: Container[] = [];
   for (const list of CONTAINER_LISTS) {
-    seqItems(valueOf(podSpec.node, list, document), document).forEach((item, index) => {
-      const node = asMap(item);
+    seqEntries(valueOf(podSpec.node, list, document), document).forEach((item, index) => {
+      const node = asMap(item.node);
       if (!node) return;
       const name = stringValue(node, 'name', document);
       containers.push({
@@ -106,7 +106,7 @@ function findContainers(podSpec: PodSpec): Container[] {
         name,
         node,
         securityContext: mapAt(node, ['securityContext'], document),
-        anchorRange: name !== undefined ? rangeOf(valueOf(node, 'name', document)!) : rangeOf(node),
+        anchorRange: name !== undefined ? rangeOf(writtenValueOf(node, 'name')!) : rangeOf(item.written),
       });
     });
   }

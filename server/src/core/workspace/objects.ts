@@ -7,7 +7,7 @@ import type { OffsetRange } from '../engine/types';
 import { describeResource, type KubernetesResource } from '../kubernetes/model';
 import { grantOf, isRole, policyRulesOf, roleRefOf, subjectsOf, WILDCARD, type Permission } from '../kubernetes/rbac';
 import { containersOf, describeContainer, podSpecOf } from '../kubernetes/workloads';
-import { asMap, asScalar, mapAt, rangeOf, scalarValue, seqItems, stringValue, valueOf, type YamlDocument, type YamlMap } from '../yaml/yaml-document';
+import { asMap, asScalar, mapAt, pairOf, rangeOf, scalarValue, seqItems, stringValue, valueOf, writtenValueOf, type YamlDocument, type YamlMap } from '../yaml/yaml-document';
 
 export interface LabelRequirement {
   readonly key: string;
@@ -89,10 +89,10 @@ export function workspaceObjectOf(resource: KubernetesResource): WorkspaceObject
   let podTemplate: PodTemplateInfo | undefined;
   if (podSpec) {
     podTemplate = { labels: labelsOf(mapAt(podSpec.metadata, ['labels'], document), document), anchorRange: podSpec.anchorRange };
-    const serviceAccount = valueOf(podSpec.node, 'serviceAccountName', document) ?? valueOf(podSpec.node, 'serviceAccount', document);
-    const serviceAccountName = asScalar(serviceAccount)?.value;
+    const serviceAccountField = pairOf(podSpec.node, 'serviceAccountName') ? 'serviceAccountName' : 'serviceAccount';
+    const serviceAccountName = scalarValue(podSpec.node, serviceAccountField, document);
     if (typeof serviceAccountName === 'string' && serviceAccountName !== '') {
-      references.push({ kind: 'ServiceAccount', name: serviceAccountName, key: undefined, optional: false, range: rangeOf(serviceAccount!), from: describeResource(resource) });
+      references.push({ kind: 'ServiceAccount', name: serviceAccountName, key: undefined, optional: false, range: rangeOf(writtenValueOf(podSpec.node, serviceAccountField)!), from: describeResource(resource) });
     }
     for (const volume of seqItems(valueOf(podSpec.node, 'volumes', document), document)) {
       const secret = mapAt(asMap(volume), ['secret'], document);
@@ -161,10 +161,9 @@ function referenceAt(
   from: string,
   document: YamlDocument,
 ): ObjectReference[] {
-  const nameNode = valueOf(map, nameKey, document);
-  const name = asScalar(nameNode)?.value;
-  if (typeof name !== 'string' || name === '' || !nameNode) return [];
-  return [{ kind, name, key, optional: scalarValue(map, 'optional', document) === true, range: rangeOf(nameNode), from }];
+  const name = asScalar(valueOf(map, nameKey, document))?.value;
+  if (typeof name !== 'string' || name === '') return [];
+  return [{ kind, name, key, optional: scalarValue(map, 'optional', document) === true, range: rangeOf(writtenValueOf(map, nameKey)!), from }];
 }
 
 function labelsOf(map: YamlMap | undefined, document: YamlDocument): Map<string, string> {

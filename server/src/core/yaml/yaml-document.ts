@@ -192,7 +192,7 @@ export function asScalar(node: unknown): YamlScalar | undefined {
   return isScalar(node) ? (node as YamlScalar) : undefined;
 }
 
-export { isAlias, isMap, isPair, isScalar, isSeq };
+export { isAlias, isMap, isNode, isPair, isScalar, isSeq };
 
 /** The pair of `map` whose key is the scalar `key`. */
 export function pairOf(map: YamlMap | undefined, key: string): YamlPair | undefined {
@@ -208,6 +208,16 @@ export function valueOf(map: YamlMap | undefined, key: string, document?: YamlDo
   const pair = pairOf(map, key);
   if (!pair) return undefined;
   return resolveNode(pair.value, document) ?? undefined;
+}
+
+/**
+ * The value node of `key` in `map` as written: the alias itself for `*name`. Findings point and
+ * fixes edit here, never at the node an alias names (shared with every other alias of it, and
+ * maybe some other field entirely); values are read through `valueOf`.
+ */
+export function writtenValueOf(map: YamlMap | undefined, key: string): YamlNode | undefined {
+  const value = pairOf(map, key)?.value;
+  return isNode(value) ? value : undefined;
 }
 
 export function mapAt(map: YamlMap | undefined, path: readonly string[], document?: YamlDocument): YamlMap | undefined {
@@ -229,9 +239,20 @@ export function stringValue(map: YamlMap | undefined, key: string, document?: Ya
 
 /** The items of a sequence value, aliases followed. */
 export function seqItems(node: unknown, document?: YamlDocument): YamlNode[] {
+  return seqEntries(node, document).map((entry) => entry.node);
+}
+
+/**
+ * The items of a sequence value (aliases followed), each with the item as written: the alias for
+ * `*name`, where findings point and fixes edit.
+ */
+export function seqEntries(node: unknown, document?: YamlDocument): { readonly node: YamlNode; readonly written: YamlNode }[] {
   const seq = asSeq(resolveNode(node, document));
   if (!seq) return [];
-  return seq.items.map((item) => resolveNode(item, document)).filter((item): item is YamlNode => item !== null);
+  return seq.items.flatMap((item) => {
+    const resolved = resolveNode(item, document);
+    return resolved ? [{ node: resolved, written: item as YamlNode }] : [];
+  });
 }
 
 /** Key range of `key` in `map`, falling back to the map's own range. */
@@ -267,10 +288,8 @@ export function hasValue(node: YamlNode | undefined): node is YamlNode {
  * (shared with every other alias of it, and maybe some other field entirely).
  */
 export function stringItems(node: unknown, document?: YamlDocument): { readonly value: string; readonly node: YamlScalar; readonly written: YamlNode }[] {
-  const seq = asSeq(resolveNode(node, document));
-  if (!seq) return [];
-  return seq.items.flatMap((item) => {
-    const scalar = asScalar(resolveNode(item, document));
-    return scalar && typeof scalar.value === 'string' ? [{ value: scalar.value, node: scalar, written: item as YamlNode }] : [];
+  return seqEntries(node, document).flatMap(({ node: item, written }) => {
+    const scalar = asScalar(item);
+    return scalar && typeof scalar.value === 'string' ? [{ value: scalar.value, node: scalar, written }] : [];
   });
 }

@@ -117,6 +117,28 @@ function replacePairValue(file: YamlFile, key: YamlNode, value: YamlNode, newTex
   return { ...edit, newText: `${' '.repeat(column + 2 - valueAt.character)}${newText}` };
 }
 
+/**
+ * Appends an item to the sequence that is the value of `key` in `map`. A sequence written as an
+ * alias (`drop: *defaults`) is shared with every other alias of it: the alias is replaced by a
+ * flow sequence of the same items and the new one, and the anchored sequence stays as it is. No
+ * edit when an item spans lines (it cannot be written into a flow sequence as it is).
+ */
+export function appendToSeqIn(file: YamlFile, document: YamlDocument, map: YamlMap, key: string, itemSource: string): TextEdit[] {
+  const pair = pairOf(map, key);
+  const seq = pair ? resolveNode(pair.value, document) : null;
+  if (!pair || !seq || !isSeq(seq)) return [];
+  if (!isAlias(pair.value)) return appendToSeq(file, seq as YamlNode & { items: unknown[]; flow?: boolean }, itemSource);
+  const items: string[] = [];
+  for (const item of seq.items as YamlNode[]) {
+    if (!item.range) return [];
+    const source = file.text.slice(rangeOf(item).start, rangeOf(item).end).trim();
+    // A plain block item may hold what a flow sequence reads as syntax (`- a,b`).
+    if (/[\r\n]/.test(source) || (isScalar(item) && item.type === 'PLAIN' && /[,[\]{}#]/.test(source))) return [];
+    items.push(source);
+  }
+  return [replacePairValue(file, pair.key as YamlNode, pair.value as YamlNode, `[${[...items, itemSource].join(', ')}]`)];
+}
+
 /** Appends an item to a sequence, block (`- item`) or flow (`[a, item]`). */
 export function appendToSeq(file: YamlFile, seq: YamlNode & { items: unknown[]; flow?: boolean }, itemSource: string): TextEdit[] {
   const range = rangeOf(seq);
@@ -138,11 +160,13 @@ export function appendToSeq(file: YamlFile, seq: YamlNode & { items: unknown[]; 
  * Edits that remove `item` from the sequence that is the value of `key` in `map`. A block
  * item goes with its whole lines (its trailing comment too); a flow item with the separator
  * next to it. Removing the only item removes the `key` pair itself (see {@link deletePair}), so
- * no empty block sequence is left behind. An item written as an alias is not the node it names:
- * for one, there is no edit.
+ * no empty block sequence is left behind. `item` is the item as written (an alias item is removed
+ * where it is written); a sequence written as an alias (`add: *caps`) is shared, so there is no edit.
  */
 export function deleteSeqItem(file: YamlFile, document: YamlDocument, map: YamlMap, key: string, item: YamlNode): TextEdit[] {
   const pair = pairOf(map, key);
+  // A sequence written as an alias is shared with every other alias of it: not edited from here.
+  if (pair && isAlias(pair.value)) return [];
   const seq = pair ? resolveNode(pair.value, document) : null;
   if (!seq || !isSeq(seq)) return [];
   const items = seq.items as YamlNode[];

@@ -58,7 +58,7 @@ export const capAddDangerous: ComposeRule = {
       context.report({
         messageId: 'dangerous',
         data: { service: describeService(service, field), capability: entry.value.trim(), power },
-        range: field?.inherited ? field.range : rangeOf(entry.node),
+        range: field?.inherited ? field.range : rangeOf(entry.written),
         ...(edits.length > 0 ? { fix: { title: `Remove ${entry.value.trim()} from cap_add`, edits } } : {}),
       });
     }

@@ -1,7 +1,7 @@
 import { describeService, listEntries, serviceField } from '../../compose/service-fields';
 import type { TextEdit } from '../../engine/types';
-import { asSeq, rangeOf, type YamlNode } from '../../yaml/yaml-document';
-import { appendToSeq, setIn } from '../../yaml/yaml-edit';
+import { rangeOf, type YamlNode } from '../../yaml/yaml-document';
+import { appendToSeqIn, setIn } from '../../yaml/yaml-edit';
 import type { ComposeRule } from '../define';
 
 export const capDropMissing: ComposeRule = {
@@ -34,8 +34,7 @@ export const capDropMissing: ComposeRule = {
     const entries = listEntries(field, service.document);
     if (entries.some((entry) => entry.value.trim().toUpperCase() === 'ALL')) return;
     if (entries.length > 0 && field) {
-      const seq = asSeq(field.value)!;
-      const edits: TextEdit[] = field.inherited ? [] : appendToSeq(service.file, seq, 'ALL');
+      const edits: TextEdit[] = field.inherited ? [] : appendToSeqIn(service.file, service.document, field.owner, 'cap_drop', 'ALL');
       context.report({
         messageId: 'partial',
         data: { service: describeService(service, field) },

@@ -32,7 +32,7 @@ export const cgroupParent: ComposeRule = {
     context.report({
       messageId: 'set',
       data: { service: describeService(service, found.field), parent: String(found.value) },
-      range: found.field.inherited ? found.field.range : rangeOf(found.node),
+      range: found.field.inherited ? found.field.range : rangeOf(found.written),
     });
   },
 };

@@ -31,7 +31,7 @@ export const devices: ComposeRule = {
     const describe = describeService(service, field);
     const report = (device: string, node: YamlNode) =>
       context.report({ messageId: 'device', data: { service: describe, device }, range: field.inherited ? field.range : contentRange(service, node) });
-    for (const entry of listEntries(field, service.document)) report(entry.value.split(':')[0]!.trim(), entry.node);
+    for (const entry of listEntries(field, service.document)) report(entry.value.split(':')[0]!.trim(), entry.written);
     // Long syntax (Compose 2.x): `- source: /dev/ttyUSB0` with `target` and `permissions`.
     for (const item of asSeq(field.value)?.items ?? []) {
       const map = asMap(resolveNode(item, service.document));

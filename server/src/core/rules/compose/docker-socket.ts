@@ -40,7 +40,7 @@ export const dockerSocket: ComposeRule = {
       context.report({
         messageId: 'socket',
         data: { service: describeService(service, field), path: volume.source },
-        range: field?.inherited ? field.range : contentRange(service, volume.node),
+        range: field?.inherited ? field.range : contentRange(service, volume.written),
         ...(edits.length > 0 ? { fix: { title: `Remove the ${volume.source} volume`, edits } } : {}),
       });
     }

@@ -39,7 +39,7 @@ export const imageLatest: ComposeRule = {
     context.report({
       messageId: tag === 'latest' ? 'latest' : 'untagged',
       data: { service: describeService(service, found.field), image },
-      range: found.field.inherited ? found.field.range : rangeOf(found.node),
+      range: found.field.inherited ? found.field.range : rangeOf(found.written),
     });
   },
 };

@@ -41,7 +41,7 @@ export const mountPropagation: ComposeRule = {
       context.report({
         messageId: 'propagation',
         data: { service: describeService(service, field), target: volume.target ?? volume.source ?? '?', mode: volume.propagation },
-        range: field?.inherited ? field.range : volume.bindMap ? keyRange(volume.bindMap, 'propagation') : contentRange(service, volume.node),
+        range: field?.inherited ? field.range : volume.bindMap ? keyRange(volume.bindMap, 'propagation') : contentRange(service, volume.written),
         ...(edits.length > 0 ? { fix: { title: `Remove ${volume.propagation} propagation`, edits } } : {}),
       });
     }
@@ -60,6 +60,6 @@ function removePropagation(service: ComposeService, volume: ServiceVolume): Text
   const modeText = volume.options.join(',');
   const base = node.value.slice(0, node.value.length - modeText.length - 1);
   const kept = volume.options.filter((option) => option !== volume.propagation);
-  const edit = rewriteString(service.file, node, kept.length > 0 ? `${base}:${kept.join(',')}` : base);
+  const edit = rewriteString(service.file, node, kept.length > 0 ? `${base}:${kept.join(',')}` : base, volume.written);
   return edit ? [edit] : [];
 }

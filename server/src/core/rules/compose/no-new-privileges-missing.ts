@@ -1,7 +1,7 @@
 import { rewriteString } from '../../compose/compose-edits';
 import { describeService, securityOptions, serviceField } from '../../compose/service-fields';
 import { asSeq, rangeOf, type YamlNode } from '../../yaml/yaml-document';
-import { appendToSeq, setIn } from '../../yaml/yaml-edit';
+import { appendToSeqIn, setIn } from '../../yaml/yaml-edit';
 import type { ComposeRule } from '../define';
 
 const OPTION = 'no-new-privileges';
@@ -41,11 +41,11 @@ export const noNewPrivilegesMissing: ComposeRule = {
     const title = 'Add no-new-privileges:true to security_opt';
     const disabled = options[0];
     if (disabled) {
-      const edit = field!.inherited ? undefined : rewriteString(service.file, disabled.node, `${OPTION}${disabled.value.includes('=') ? '=' : ':'}true`);
+      const edit = field!.inherited ? undefined : rewriteString(service.file, disabled.node, `${OPTION}${disabled.value.includes('=') ? '=' : ':'}true`, disabled.written);
       context.report({
         messageId: 'disabled',
         data: { service: describeService(service, field), option: disabled.value.trim() },
-        range: field!.inherited ? field!.range : rangeOf(disabled.node),
+        range: field!.inherited ? field!.range : rangeOf(disabled.written),
         ...(edit ? { fix: { title: 'Set no-new-privileges:true', edits: [edit] } } : {}),
       });
       return;
@@ -63,7 +63,7 @@ export const noNewPrivilegesMissing: ComposeRule = {
         messageId: 'listMissing',
         data: { service: describeService(service) },
         range: rangeOf(field.pair.key as YamlNode),
-        fix: { title, edits: appendToSeq(service.file, seq, item) },
+        fix: { title, edits: appendToSeqIn(service.file, service.document, field.owner, 'security_opt', item) },
       });
       return;
     }

@@ -2,8 +2,8 @@ import { rewriteString } from '../../compose/compose-edits';
 import { contentRange, describeService, serviceField, type ServicePort, servicePorts } from '../../compose/service-fields';
 import type { ComposeService } from '../../compose/model';
 import type { TextEdit } from '../../engine/types';
-import { asMap, asScalar, rangeOf } from '../../yaml/yaml-document';
-import { setIn } from '../../yaml/yaml-edit';
+import { asMap, asScalar } from '../../yaml/yaml-document';
+import { replaceNode, setIn } from '../../yaml/yaml-edit';
 import type { ComposeRule } from '../define';
 
 const ALL_INTERFACES = new Set(['0.0.0.0', '::', '[::]']);
@@ -38,7 +38,7 @@ export const portAllInterfaces: ComposeRule = {
     for (const port of servicePorts(service, field)) {
       if (port.interpolated) continue;
       const written = port.text;
-      const range = field?.inherited ? field.range : contentRange(service, port.node);
+      const range = field?.inherited ? field.range : contentRange(service, port.written);
       const describe = describeService(service, field);
       if (port.hostIp !== undefined) {
         if (!ALL_INTERFACES.has(port.hostIp)) continue;
@@ -66,7 +66,7 @@ function localhostEdits(service: ComposeService, port: ServicePort): TextEdit[] 
   if (!node) return [];
   const written = String(node.value);
   const text = `127.0.0.1:${port.hasPublished ? '' : ':'}${written}`;
-  if (typeof node.value === 'number') return [{ start: rangeOf(node).start, end: rangeOf(node).end, newText: `"${text}"` }];
-  const edit = rewriteString(service.file, node, text);
+  if (typeof node.value === 'number') return [replaceNode(port.written, `"${text}"`)];
+  const edit = rewriteString(service.file, node, text, port.written);
   return edit ? [edit] : [];
 }

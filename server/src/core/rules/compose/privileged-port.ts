@@ -34,7 +34,7 @@ export const privilegedPort: ComposeRule = {
     const field = serviceField(service, 'ports');
     for (const port of servicePorts(service, field)) {
       const mapping = port.text;
-      const range = field?.inherited ? field.range : contentRange(service, port.node);
+      const range = field?.inherited ? field.range : contentRange(service, port.written);
       const data = { service: describeService(service, field), mapping };
       if (port.published && port.published.start < FIRST_UNPRIVILEGED) {
         context.report({ messageId: 'host', data: { ...data, port: port.published.start }, range });

@@ -35,7 +35,7 @@ export const restartPolicy: ComposeRule = {
     const found = fieldScalar(service, 'restart');
     if (found && typeof found.value === 'string' && !isInterpolated(found.value)) {
       const policy = found.value.trim();
-      const range = found.field.inherited ? found.field.range : rangeOf(found.node);
+      const range = found.field.inherited ? found.field.range : rangeOf(found.written);
       const data = { service: describeService(service, found.field), policy, max: MAX_RETRIES };
       const onFailure = /^on-failure(?::(\d+))?$/.exec(policy);
       if (policy === 'always' || policy === 'unless-stopped' || (onFailure && onFailure[1] === undefined)) {

@@ -48,7 +48,7 @@ export const secretInEnvironment: ComposeRule = {
       context.report({
         messageId: verdict.known ? 'knownCredential' : 'secretName',
         data: { service: describeService(service, field), name: entry.name, credential: verdict.credential ?? 'a secret' },
-        range: field?.inherited ? field.range : entry.syntax === 'map' ? { start: rangeOf(entry.nameNode).start, end: rangeOf(entry.valueNode!).end } : rangeOf(entry.nameNode),
+        range: field?.inherited ? field.range : entry.syntax === 'map' ? { start: rangeOf(entry.nameNode).start, end: rangeOf(entry.valueWritten!).end } : rangeOf(entry.valueWritten!),
         ...(edits.length > 0 ? { fix: { title: `Take ${entry.name} from the environment (\${${entry.name}})`, edits } } : {}),
       });
     }
@@ -56,8 +56,8 @@ export const secretInEnvironment: ComposeRule = {
 };
 
 function interpolationEdits(service: ComposeService, entry: EnvironmentEntry): TextEdit[] {
-  if (!VARIABLE_NAME.test(entry.name) || !entry.valueNode) return [];
-  if (entry.syntax === 'map') return [replaceNode(entry.valueNode, `\${${entry.name}}`)];
-  const edit = rewriteString(service.file, entry.valueNode, `${entry.name}=\${${entry.name}}`);
+  if (!VARIABLE_NAME.test(entry.name) || !entry.valueNode || !entry.valueWritten) return [];
+  if (entry.syntax === 'map') return [replaceNode(entry.valueWritten, `\${${entry.name}}`)];
+  const edit = rewriteString(service.file, entry.valueNode, `${entry.name}=\${${entry.name}}`, entry.valueWritten);
   return edit ? [edit] : [];
 }

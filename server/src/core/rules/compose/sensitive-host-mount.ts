@@ -2,7 +2,7 @@ import { rewriteString } from '../../compose/compose-edits';
 import { contentRange, describeService, isHostPath, isInterpolated, serviceField, type ServiceVolume, serviceVolumes, topLevelVolume } from '../../compose/service-fields';
 import type { ComposeService } from '../../compose/model';
 import type { TextEdit } from '../../engine/types';
-import { asMap, asScalar, rangeOf, resolveNode, stringValue, valueOf } from '../../yaml/yaml-document';
+import { asMap, rangeOf, stringValue, valueOf, writtenValueOf } from '../../yaml/yaml-document';
 import { setIn } from '../../yaml/yaml-edit';
 import type { ComposeRule } from '../define';
 
@@ -47,7 +47,7 @@ export const sensitiveHostMount: ComposeRule = {
     const field = serviceField(service, 'volumes');
     for (const volume of serviceVolumes(service, field)) {
       if (volume.source === undefined || volume.interpolated || RUNTIME_SOCKET.test(volume.source)) continue;
-      const range = field?.inherited ? field.range : contentRange(service, volume.node);
+      const range = field?.inherited ? field.range : contentRange(service, volume.written);
       const describe = describeService(service, field);
       if (volume.type === 'bind' && isHostPath(volume.source)) {
         const dir = systemDirOf(volume.source);
@@ -84,7 +84,7 @@ function readOnlyEdits(service: ComposeService, volume: ServiceVolume): TextEdit
   if (!node || typeof node.value !== 'string') return [];
   const options = volume.options.filter((option) => option !== 'rw');
   const text = volume.options.length === 0 ? `${node.value}:ro` : `${node.value.slice(0, node.value.length - volume.options.join(',').length)}${['ro', ...options].join(',')}`;
-  const edit = rewriteString(service.file, node, text);
+  const edit = rewriteString(service.file, node, text, volume.written);
   return edit ? [edit] : [];
 }
 
@@ -93,9 +93,8 @@ function bindDeviceOf(service: ComposeService, name: string): { path: string; ra
   const definition = topLevelVolume(service, name);
   const options = asMap(valueOf(definition, 'driver_opts', service.document));
   for (const key of ['device', 'mountpoint']) {
-    const node = asScalar(resolveNode(valueOf(options, key, service.document), service.document));
     const path = stringValue(options, key, service.document);
-    if (node && path && path.startsWith('/') && !isInterpolated(path)) return { path, range: rangeOf(node) };
+    if (path && path.startsWith('/') && !isInterpolated(path)) return { path, range: rangeOf(writtenValueOf(options, key)!) };
   }
   return undefined;
 }

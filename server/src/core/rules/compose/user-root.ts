@@ -39,7 +39,7 @@ export const userRoot: ComposeRule = {
     context.report({
       messageId: 'root',
       data: { service: describeService(service, field), user },
-      range: field.inherited ? field.range : rangeOf(found.node),
+      range: field.inherited ? field.range : rangeOf(found.written),
       ...(field.inherited ? {} : { fix: { title: 'Run as UID 10001 (make sure the image works as that user)', edits: setIn(service.file, service.document, field.owner, ['user'], '"10001:10001"') } }),
     });
   },

@@ -32,7 +32,7 @@ export const volumesFrom: ComposeRule = {
       context.report({
         messageId: 'shared',
         data: { service: describeService(service, field), source: source ?? entry.value, access: mode === 'ro' ? ' read-only' : ', read-write' },
-        range: field!.inherited ? field!.range : rangeOf(entry.node),
+        range: field!.inherited ? field!.range : rangeOf(entry.written),
       });
     }
   },

@@ -1,6 +1,6 @@
 import { containersOf, describeContainer, isWindowsPod, podSpecOf, type Container } from '../../kubernetes/workloads';
 import { asSeq, keyRange, mapAt, pairOf, rangeOf, stringItems, valueOf, type YamlNode } from '../../yaml/yaml-document';
-import { appendToSeq, setIn } from '../../yaml/yaml-edit';
+import { appendToSeqIn, setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 import type { OffsetRange, TextEdit } from '../../engine/types';
 
@@ -73,10 +73,11 @@ function dropAnchor(container: Container): OffsetRange {
 function dropAllEdits(container: Container, dropNode: YamlNode | undefined): TextEdit[] {
   const { file, document } = container.podSpec.resource;
   const seq = asSeq(dropNode);
-  if (seq) {
+  const capabilities = mapAt(container.securityContext, ['capabilities'], document);
+  if (seq && capabilities) {
     const first = seq.items[0] as YamlNode | undefined;
     const quote = first?.range ? file.text[first.range[0]] : undefined;
-    return appendToSeq(file, seq, quote === '"' || quote === "'" ? `${quote}ALL${quote}` : 'ALL');
+    return appendToSeqIn(file, document, capabilities, 'drop', quote === '"' || quote === "'" ? `${quote}ALL${quote}` : 'ALL');
   }
   return setIn(file, document, container.node, ['securityContext', 'capabilities', 'drop'], '["ALL"]');
 }

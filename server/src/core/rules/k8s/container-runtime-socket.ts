@@ -1,7 +1,7 @@
 import type { RelatedLocation } from '../../engine/types';
 import { describeResource } from '../../kubernetes/model';
 import { containersOf, describeContainer, podSpecOf, type PodSpec } from '../../kubernetes/workloads';
-import { asMap, asScalar, mapAt, rangeOf, seqItems, stringValue, valueOf } from '../../yaml/yaml-document';
+import { asMap, asScalar, mapAt, rangeOf, seqItems, stringValue, valueOf, writtenValueOf } from '../../yaml/yaml-document';
 import type { KubernetesRule } from '../define';
 
 /** Host paths of container runtime sockets, without trailing slashes. */
@@ -45,7 +45,8 @@ export const containerRuntimeSocket: KubernetesRule = {
     const { document } = resource;
     for (const item of seqItems(valueOf(podSpec.node, 'volumes', document), document)) {
       const volume = asMap(item);
-      const pathNode = asScalar(valueOf(mapAt(volume, ['hostPath'], document), 'path', document));
+      const hostPath = mapAt(volume, ['hostPath'], document);
+      const pathNode = asScalar(valueOf(hostPath, 'path', document));
       if (!pathNode || typeof pathNode.value !== 'string') continue;
       const path = normalisePath(pathNode.value);
       const runtime = RUNTIME_SOCKETS[path];
@@ -55,7 +56,7 @@ export const containerRuntimeSocket: KubernetesRule = {
       context.report({
         messageId: 'socket',
         data: { volume: name ?? path, resource: describeResource(resource), runtime, path },
-        range: rangeOf(pathNode),
+        range: rangeOf(writtenValueOf(hostPath, 'path')!),
         ...(related.length > 0 ? { related } : {}),
       });
     }
@@ -75,7 +76,7 @@ function mountsOf(podSpec: PodSpec, name: string): RelatedLocation[] {
     seqItems(valueOf(container.node, 'volumeMounts', document), document).flatMap((mount) => {
       const mountMap = asMap(mount);
       if (stringValue(mountMap, 'name', document) !== name) return [];
-      return [{ range: rangeOf(valueOf(mountMap, 'name', document)!), message: `Mounted by ${describeContainer(container)}.` }];
+      return [{ range: rangeOf(writtenValueOf(mountMap, 'name')!), message: `Mounted by ${describeContainer(container)}.` }];
     }),
   );
 }

@@ -1,6 +1,6 @@
 import { NAMESPACED_KINDS } from '../../kubernetes/kinds';
 import { describeResource } from '../../kubernetes/model';
-import { asScalar, mapAt, rangeOf, valueOf } from '../../yaml/yaml-document';
+import { asScalar, mapAt, rangeOf, valueOf, writtenValueOf } from '../../yaml/yaml-document';
 import type { KubernetesRule } from '../define';
 
 export const defaultNamespace: KubernetesRule = {
@@ -39,10 +39,9 @@ export const defaultNamespace: KubernetesRule = {
     const data = { resource: describeResource(resource) };
     if (namespace && typeof namespace.value === 'string' && namespace.value.trim() !== '') {
       if (namespace.value.trim() !== 'default') return;
-      context.report({ messageId: 'explicit', data, range: rangeOf(namespace) });
+      context.report({ messageId: 'explicit', data, range: rangeOf(writtenValueOf(metadata, 'namespace')!) });
       return;
     }
-    const name = asScalar(valueOf(metadata, 'name', resource.document));
-    context.report({ messageId: 'unset', data, range: name ? rangeOf(name) : resource.anchorRange });
+    context.report({ messageId: 'unset', data, range: resource.nameRange });
   },
 };

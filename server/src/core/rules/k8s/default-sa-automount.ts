@@ -1,4 +1,4 @@
-import { asScalar, hasValue, mapAt, pairRange, rangeOf, scalarValue, sourceText, valueOf } from '../../yaml/yaml-document';
+import { hasValue, pairRange, scalarValue, sourceText, valueOf } from '../../yaml/yaml-document';
 import { setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
@@ -45,11 +45,10 @@ export const defaultSaAutomount: KubernetesRule = {
       });
       return;
     }
-    const name = asScalar(valueOf(mapAt(node, ['metadata'], document), 'name', document));
     context.report({
       messageId: 'unset',
       data: { namespace },
-      range: name ? rangeOf(name) : resource.anchorRange,
+      range: resource.nameRange,
       fix: { title, edits: setIn(file, document, node, [FIELD], 'false') },
     });
   },

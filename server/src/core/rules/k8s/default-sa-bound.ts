@@ -1,5 +1,5 @@
 import { describeResource } from '../../kubernetes/model';
-import { asMap, mapAt, rangeOf, seqItems, stringValue, valueOf } from '../../yaml/yaml-document';
+import { asMap, mapAt, rangeOf, seqItems, stringValue, valueOf, writtenValueOf } from '../../yaml/yaml-document';
 import type { KubernetesRule } from '../define';
 
 const BINDING_KINDS = new Set(['RoleBinding', 'ClusterRoleBinding']);
@@ -41,7 +41,7 @@ export const defaultSaBound: KubernetesRule = {
       context.report({
         messageId: 'bound',
         data: { resource: describeResource(resource), role, namespace: namespace ? ` of namespace \`${namespace}\`` : '' },
-        range: rangeOf(valueOf(subject, 'name', document)!),
+        range: rangeOf(writtenValueOf(subject, 'name')!),
       });
     }
   },

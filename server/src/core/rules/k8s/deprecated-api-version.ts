@@ -7,7 +7,7 @@
 import { DEFAULT_KUBERNETES_VERSION } from '../../engine/config';
 import { deprecatedApiOf, isAtLeast, parseKubernetesVersion, type DeprecatedApi } from '../../kubernetes/deprecated-apis';
 import type { KubernetesResource } from '../../kubernetes/model';
-import { mapAt, pairOf, rangeOf, valueOf } from '../../yaml/yaml-document';
+import { mapAt, pairOf, rangeOf, writtenValueOf } from '../../yaml/yaml-document';
 import type { Report, TextEdit } from '../../engine/types';
 import type { KubernetesRule } from '../define';
 
@@ -41,7 +41,7 @@ export const deprecatedApiVersion: KubernetesRule = {
     const target = parseKubernetesVersion(configured) ? configured.trim().replace(/^v/, '') : DEFAULT_KUBERNETES_VERSION;
     const removed = isAtLeast(version, api.removedIn);
     if (!removed && !isAtLeast(version, api.deprecatedIn)) return;
-    const valueNode = valueOf(resource.node, 'apiVersion', resource.document);
+    const valueNode = writtenValueOf(resource.node, 'apiVersion');
     if (!valueNode) return;
     const fix = fixOf(resource, api, valueNode.range ? rangeOf(valueNode) : undefined);
     const report: Report = {

@@ -7,7 +7,7 @@ import type { TextEdit } from '../../engine/types';
 import { containersOf, describeContainer, podSpecOf, type Container } from '../../kubernetes/workloads';
 import { judgeSecretValue } from '../../secrets/secret-values';
 import { looksLikeSecretName } from '../../secrets/secret-names';
-import { asMap, asScalar, pairOf, pairRange, rangeOf, seqItems, stringValue, valueOf, type YamlFile, type YamlMap } from '../../yaml/yaml-document';
+import { asMap, asScalar, pairOf, pairRange, rangeOf, seqItems, stringValue, valueOf, writtenValueOf, type YamlFile, type YamlMap } from '../../yaml/yaml-document';
 import { eol } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
@@ -52,7 +52,7 @@ export const envLiteralSecret: KubernetesRule = {
         context.report({
           messageId: 'literal',
           data: { container: describeContainer(container), name, details: verdict.known && verdict.credential ? ` (it looks like ${verdict.credential})` : '' },
-          range: trimmedRange(resource.file, rangeOf(value)),
+          range: trimmedRange(resource.file, rangeOf(writtenValueOf(entry, 'value')!)),
           fix: { title: `Reference \`${name}\` from a Secret (valueFrom.secretKeyRef)`, edits: toSecretKeyRef(resource.file, entry, name) },
         });
       }

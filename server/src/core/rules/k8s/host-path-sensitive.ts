@@ -2,7 +2,6 @@ import type { RelatedLocation } from '../../engine/types';
 import { describeResource } from '../../kubernetes/model';
 import { hostPathVolumesOf, normaliseHostPath, volumeMountsOf } from '../../kubernetes/volumes';
 import { describeContainer, podSpecOf } from '../../kubernetes/workloads';
-import { rangeOf } from '../../yaml/yaml-document';
 import type { KubernetesRule } from '../define';
 
 /**
@@ -56,7 +55,7 @@ export const hostPathSensitive: KubernetesRule = {
     if (!podSpec) return;
     const mounts = volumeMountsOf(podSpec);
     for (const volume of hostPathVolumesOf(podSpec)) {
-      if (volume.path === undefined || !volume.pathNode) continue;
+      if (volume.path === undefined || !volume.pathRange) continue;
       const path = normaliseHostPath(volume.path);
       if (!SENSITIVE_PATHS.has(path)) continue;
       const related: RelatedLocation[] = mounts
@@ -65,7 +64,7 @@ export const hostPathSensitive: KubernetesRule = {
       context.report({
         messageId: 'sensitive',
         data: { volume: volume.name ?? path, resource: describeResource(resource), path },
-        range: rangeOf(volume.pathNode),
+        range: volume.pathRange,
         ...(related.length > 0 ? { related } : {}),
       });
     }

@@ -1,7 +1,6 @@
 import { splitImageReference } from '../../images/image-reference';
 import { containerImagesOf } from '../../kubernetes/container-images';
 import { describeContainer, podSpecOf } from '../../kubernetes/workloads';
-import { rangeOf } from '../../yaml/yaml-document';
 import type { KubernetesRule } from '../define';
 
 /** `${VAR}`, `$(VAR)`, `{{ … }}`: a value something else fills in, so nothing to judge. */
@@ -32,9 +31,9 @@ export const imageNoDigest: KubernetesRule = {
   check(resource, context) {
     const podSpec = podSpecOf(resource);
     if (!podSpec) return;
-    for (const { container, image, node } of containerImagesOf(podSpec)) {
+    for (const { container, image, range } of containerImagesOf(podSpec)) {
       if (splitImageReference(image).digest !== undefined) continue;
-      context.report({ messageId: 'noDigest', data: { container: describeContainer(container), image }, range: rangeOf(node) });
+      context.report({ messageId: 'noDigest', data: { container: describeContainer(container), image }, range });
     }
   },
 };

@@ -1,7 +1,7 @@
 import { splitImageReference } from '../../images/image-reference';
 import { containerImagesOf, isTemplated } from '../../kubernetes/container-images';
 import { describeContainer, podSpecOf } from '../../kubernetes/workloads';
-import { asScalar, hasValue, pairRange, rangeOf, sourceText, valueOf } from '../../yaml/yaml-document';
+import { asScalar, hasValue, pairRange, sourceText, valueOf } from '../../yaml/yaml-document';
 import { setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
@@ -37,7 +37,7 @@ export const imagePullPolicy: KubernetesRule = {
     const podSpec = podSpecOf(resource);
     if (!podSpec) return;
     const { document, file } = resource;
-    for (const { container, image, node: imageNode } of containerImagesOf(podSpec)) {
+    for (const { container, image, range: imageRange } of containerImagesOf(podSpec)) {
       const { tag, digest } = splitImageReference(image);
       if (digest !== undefined || tag === undefined || tag === 'latest') continue;
       const policyNode = valueOf(container.node, FIELD, document);
@@ -54,7 +54,7 @@ export const imagePullPolicy: KubernetesRule = {
           fix: { title, edits: setIn(file, document, container.node, [FIELD], 'Always'), safe: false },
         });
       } else {
-        context.report({ messageId: 'unset', data, range: rangeOf(imageNode), fix: { title, edits: setIn(file, document, container.node, [FIELD], 'Always') } });
+        context.report({ messageId: 'unset', data, range: imageRange, fix: { title, edits: setIn(file, document, container.node, [FIELD], 'Always') } });
       }
     }
   },

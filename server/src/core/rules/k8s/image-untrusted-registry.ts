@@ -1,7 +1,6 @@
 import { isTrustedRegistry, normaliseTrustedRegistries, registryOfImage } from '../../images/trusted-registries';
 import { containerImagesOf } from '../../kubernetes/container-images';
 import { describeContainer, podSpecOf } from '../../kubernetes/workloads';
-import { rangeOf } from '../../yaml/yaml-document';
 import type { KubernetesRule } from '../define';
 
 /** `${VAR}`, `$(VAR)`, `{{ … }}`: a value something else fills in, so nothing to judge. */
@@ -35,14 +34,14 @@ export const imageUntrustedRegistry: KubernetesRule = {
     const podSpec = podSpecOf(resource);
     if (!podSpec) return;
     const trustedList = trusted.map((entry) => `\`${entry}\``).join(', ');
-    for (const { container, image, node } of containerImagesOf(podSpec)) {
+    for (const { container, image, range } of containerImagesOf(podSpec)) {
       if (image.includes('$')) continue;
       const registry = registryOfImage(image);
       if (isTrustedRegistry(registry, trusted)) continue;
       context.report({
         messageId: 'untrusted',
         data: { container: describeContainer(container), image, registry, trusted: trustedList },
-        range: rangeOf(node),
+        range,
       });
     }
   },

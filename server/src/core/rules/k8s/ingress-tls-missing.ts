@@ -5,7 +5,7 @@
  */
 import type { TextEdit } from '../../engine/types';
 import { describeResource } from '../../kubernetes/model';
-import { asMap, keyRange, mapAt, pairOf, rangeOf, seqItems, stringItems, stringValue, valueOf, type YamlFile, type YamlMap, type YamlNode } from '../../yaml/yaml-document';
+import { asMap, keyRange, mapAt, pairOf, rangeOf, seqItems, stringItems, stringValue, valueOf, writtenValueOf, type YamlFile, type YamlMap, type YamlNode } from '../../yaml/yaml-document';
 import { eol } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
@@ -42,7 +42,7 @@ export const ingressTlsMissing: KubernetesRule = {
     const hosts = seqItems(valueOf(spec, 'rules', document), document).flatMap((rule) => {
       const node = asMap(rule);
       const host = stringValue(node, 'host', document);
-      return node && host !== undefined ? [{ host, node: valueOf(node, 'host', document)! }] : [];
+      return node && host !== undefined ? [{ host, range: rangeOf(writtenValueOf(node, 'host')!) }] : [];
     });
     const tls = seqItems(valueOf(spec, 'tls', document), document).flatMap((entry) => asMap(entry) ?? []);
     if (tls.length === 0) {
@@ -58,9 +58,9 @@ export const ingressTlsMissing: KubernetesRule = {
     }
     const tlsHosts = tls.map((entry) => (pairOf(entry, 'hosts') ? stringItems(valueOf(entry, 'hosts', document), document).map(({ value }) => value) : undefined));
     if (tlsHosts.some((list) => list === undefined)) return;
-    for (const { host, node } of hosts) {
+    for (const { host, range } of hosts) {
       if (tlsHosts.some((list) => list!.some((pattern) => hostMatches(pattern, host)))) continue;
-      context.report({ messageId: 'uncovered', data: { ingress, host }, range: rangeOf(node as YamlNode) });
+      context.report({ messageId: 'uncovered', data: { ingress, host }, range });
     }
   },
 };

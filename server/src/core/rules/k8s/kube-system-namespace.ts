@@ -1,5 +1,5 @@
 import { describeResource } from '../../kubernetes/model';
-import { asScalar, mapAt, rangeOf, valueOf } from '../../yaml/yaml-document';
+import { mapAt, rangeOf, stringValue, writtenValueOf } from '../../yaml/yaml-document';
 import type { KubernetesRule } from '../define';
 
 const KUBE_SYSTEM = 'kube-system';
@@ -35,8 +35,8 @@ export const kubeSystemNamespace: KubernetesRule = {
   },
   check(resource, context) {
     if (EXEMPT_KINDS.has(resource.kind)) return;
-    const namespace = asScalar(valueOf(mapAt(resource.node, ['metadata'], resource.document), 'namespace', resource.document));
-    if (!namespace || typeof namespace.value !== 'string' || namespace.value.trim() !== KUBE_SYSTEM) return;
-    context.report({ messageId: 'kubeSystem', data: { resource: describeResource(resource) }, range: rangeOf(namespace) });
+    const metadata = mapAt(resource.node, ['metadata'], resource.document);
+    if (stringValue(metadata, 'namespace', resource.document)?.trim() !== KUBE_SYSTEM) return;
+    context.report({ messageId: 'kubeSystem', data: { resource: describeResource(resource) }, range: rangeOf(writtenValueOf(metadata, 'namespace')!) });
   },
 };

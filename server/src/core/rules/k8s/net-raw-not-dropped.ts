@@ -1,7 +1,7 @@
 import { containersOf, describeContainer, isWindowsPod, podSpecOf, type Container } from '../../kubernetes/workloads';
 import { deepestKeyRange } from '../../kubernetes/pod-security';
 import { asSeq, mapAt, stringItems, valueOf, type YamlNode } from '../../yaml/yaml-document';
-import { appendToSeq, setIn } from '../../yaml/yaml-edit';
+import { appendToSeqIn, setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 import type { TextEdit } from '../../engine/types';
 
@@ -57,10 +57,11 @@ export const netRawNotDropped: KubernetesRule = {
 function dropNetRawEdits(container: Container, dropNode: YamlNode | undefined): TextEdit[] {
   const { file, document } = container.podSpec.resource;
   const seq = asSeq(dropNode);
-  if (seq) {
+  const capabilities = mapAt(container.securityContext, ['capabilities'], document);
+  if (seq && capabilities) {
     const first = seq.items[0] as YamlNode | undefined;
     const quote = first?.range ? file.text[first.range[0]] : undefined;
-    return appendToSeq(file, seq, quote === '"' || quote === "'" ? `${quote}NET_RAW${quote}` : 'NET_RAW');
+    return appendToSeqIn(file, document, capabilities, 'drop', quote === '"' || quote === "'" ? `${quote}NET_RAW${quote}` : 'NET_RAW');
   }
   return setIn(file, document, container.node, ['securityContext', 'capabilities', 'drop'], '["NET_RAW"]');
 }

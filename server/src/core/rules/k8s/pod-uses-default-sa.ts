@@ -1,6 +1,6 @@
 import { describeResource } from '../../kubernetes/model';
 import { podSpecOf } from '../../kubernetes/workloads';
-import { asScalar, hasValue, rangeOf, valueOf } from '../../yaml/yaml-document';
+import { asScalar, hasValue, rangeOf, valueOf, writtenValueOf } from '../../yaml/yaml-document';
 import type { KubernetesRule } from '../define';
 
 export const podUsesDefaultSa: KubernetesRule = {
@@ -39,7 +39,7 @@ export const podUsesDefaultSa: KubernetesRule = {
       const value = asScalar(node)?.value;
       if (typeof value !== 'string' || value.trim() === '') continue;
       if (value.trim() !== 'default') return;
-      context.report({ messageId: 'default', data: { resource: describeResource(resource) }, range: rangeOf(node) });
+      context.report({ messageId: 'default', data: { resource: describeResource(resource) }, range: rangeOf(writtenValueOf(podSpec.node, field)!) });
       return;
     }
     context.report({ messageId: 'unset', data: { resource: describeResource(resource) }, range: podSpec.anchorRange });

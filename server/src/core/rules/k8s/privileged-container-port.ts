@@ -1,6 +1,5 @@
 import { containerPortsOf } from '../../kubernetes/ports';
 import { containersOf, describeContainer, podSpecOf } from '../../kubernetes/workloads';
-import { rangeOf } from '../../yaml/yaml-document';
 import type { KubernetesRule } from '../define';
 
 export const privilegedContainerPort: KubernetesRule = {
@@ -36,7 +35,7 @@ export const privilegedContainerPort: KubernetesRule = {
         context.report({
           messageId: 'port',
           data: { container: describeContainer(container), port: port.containerPort },
-          range: rangeOf(port.containerPortNode!),
+          range: port.containerPortRange!,
         });
       }
     }

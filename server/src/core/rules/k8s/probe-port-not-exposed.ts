@@ -1,6 +1,6 @@
 import { containerPortsOf, portNumber } from '../../kubernetes/ports';
 import { containersOf, describeContainer, podSpecOf } from '../../kubernetes/workloads';
-import { asScalar, mapAt, rangeOf, valueOf } from '../../yaml/yaml-document';
+import { asScalar, mapAt, rangeOf, valueOf, writtenValueOf } from '../../yaml/yaml-document';
 import type { KubernetesRule } from '../define';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
@@ -44,18 +44,19 @@ export const probePortNotExposed: KubernetesRule = {
       const numbers = new Set(ports.flatMap((port) => (port.containerPort === undefined ? [] : [port.containerPort])));
       for (const probe of PROBES) {
         for (const handler of HANDLERS) {
-          const node = asScalar(valueOf(mapAt(container.node, [probe, handler], document), 'port', document));
+          const handlerMap = mapAt(container.node, [probe, handler], document);
+          const node = asScalar(valueOf(handlerMap, 'port', document));
           if (!node || node.value === null || node.value === undefined) continue;
           const number = portNumber(node.value);
           const data = { container: describeContainer(container), probe };
           if (number !== undefined) {
             if (numbers.size === 0 || numbers.has(number)) continue;
             const declared = [...numbers].join(', ');
-            context.report({ messageId: 'numeric', data: { ...data, port: number, declared }, range: rangeOf(node) });
+            context.report({ messageId: 'numeric', data: { ...data, port: number, declared }, range: rangeOf(writtenValueOf(handlerMap, 'port')!) });
           } else if (typeof node.value === 'string') {
             const name = node.value.trim();
             if (name === '' || TEMPLATED.test(name) || names.has(name)) continue;
-            context.report({ messageId: 'named', data: { ...data, port: name }, range: rangeOf(node), severity: 'warning' });
+            context.report({ messageId: 'named', data: { ...data, port: name }, range: rangeOf(writtenValueOf(handlerMap, 'port')!), severity: 'warning' });
           }
         }
       }

@@ -1,4 +1,4 @@
-import { asScalar, mapAt, pairRange, rangeOf, stringValue, valueOf } from '../../yaml/yaml-document';
+import { mapAt, pairRange, stringValue } from '../../yaml/yaml-document';
 import { setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
@@ -44,11 +44,10 @@ export const psaLabelMissing: KubernetesRule = {
       context.report({ messageId: 'invalid', data: { namespace, value }, range: pairRange(labels!, ENFORCE)! });
       return;
     }
-    const name = asScalar(valueOf(metadata, 'name', document));
     context.report({
       messageId: 'missing',
       data: { namespace },
-      range: name ? rangeOf(name) : resource.anchorRange,
+      range: resource.nameRange,
       fix: { title: 'Enforce the restricted Pod Security Standard (check the namespace\'s pods meet it)', edits: setIn(file, document, node, ['metadata', 'labels', ENFORCE], 'restricted') },
     });
   },

@@ -1,5 +1,5 @@
 import { describeResource } from '../../kubernetes/model';
-import { mapAt, rangeOf, seqItems, stringValue, valueOf } from '../../yaml/yaml-document';
+import { mapAt, rangeOf, seqItems, stringValue, valueOf, writtenValueOf } from '../../yaml/yaml-document';
 import type { KubernetesRule } from '../define';
 
 /** Cloud annotations that make a LoadBalancer internal (reachable from the VPC only). */
@@ -42,6 +42,6 @@ export const serviceExposed: KubernetesRule = {
       if (seqItems(valueOf(spec, 'loadBalancerSourceRanges', resource.document), resource.document).length > 0) return;
       if (INTERNAL_LOAD_BALANCER.some(([key, value]) => value.test(resource.annotations.get(key) ?? ''))) return;
     }
-    context.report({ messageId: type, data: { service: describeResource(resource) }, range: rangeOf(valueOf(spec, 'type', resource.document)!) });
+    context.report({ messageId: type, data: { service: describeResource(resource) }, range: rangeOf(writtenValueOf(spec, 'type')!) });
   },
 };

@@ -1,6 +1,5 @@
 import { containerPortsOf } from '../../kubernetes/ports';
 import { containersOf, describeContainer, podSpecOf } from '../../kubernetes/workloads';
-import { rangeOf } from '../../yaml/yaml-document';
 import type { KubernetesRule } from '../define';
 
 const SSH = 22;
@@ -37,7 +36,7 @@ export const sshPort: KubernetesRule = {
         context.report({
           messageId: 'ssh',
           data: { container: describeContainer(container) },
-          range: rangeOf(port.containerPortNode!),
+          range: port.containerPortRange!,
         });
       }
     }
