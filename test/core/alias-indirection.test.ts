@@ -39,7 +39,7 @@ function hoistScalarValues(text: string): Hoisted | undefined {
     visit(document, {
       Pair(_key, pair, path) {
         const value = pair.value;
-        if (path.length < 3 || !isScalar(pair.key) || !isScalar(value) || !value.range) return;
+        if (path.length < 3 || !isScalar(pair.key) || !(isScalar(value) || isSeq(value)) || !value.range) return;
         if (!isHoistable(text, value)) return;
         const name = `bh${count++}`;
         anchors.push(`  - &${name} ${text.slice(value.range[0], value.range[1])}\n`);

@@ -24,5 +24,12 @@ testRule(capAddDangerous, {
       findings: [{ line: 5, column: 5, endLine: 5, endColumn: 14, messageId: 'dangerous' }],
       noFix: true,
     },
+    {
+      name: 'a list written as an alias: reported at the alias, not fixed (the list is shared)',
+      fileName: 'compose.yaml',
+      text: 'x-caps: &caps [SYS_ADMIN]\nservices:\n  a:\n    cap_add: *caps\n',
+      findings: [{ line: 4, column: 14, endLine: 4, endColumn: 19, messageId: 'dangerous' }],
+      noFix: true,
+    },
   ],
 });

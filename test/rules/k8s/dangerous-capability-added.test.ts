@@ -53,4 +53,11 @@ describe('k8s/dangerous-capability-added fix', () => {
     assert.equal(text.slice(finding!.range.start, finding!.range.end), '*cap');
     assert.equal(applyEdits(text, finding!.fix!.edits), text.replace('[*cap, NET_RAW]', '[NET_RAW]'));
   });
+
+  it('a capability in a list written as an alias is reported at the alias, with no fix (the list is shared)', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {caps: &caps [SYS_ADMIN]}\nspec:\n  containers:\n  - name: a\n    securityContext: {capabilities: {add: *caps}}\n';
+    const [finding] = findingsOf(dangerousCapabilityAdded, 'pod.yaml', text);
+    assert.equal(text.slice(finding!.range.start, finding!.range.end), '*caps');
+    assert.equal(finding!.fix, undefined);
+  });
 });

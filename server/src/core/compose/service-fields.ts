@@ -13,6 +13,7 @@ import {
   asMap,
   asScalar,
   asSeq,
+  isAlias,
   isNode,
   isPair,
   isScalar,
@@ -141,9 +142,19 @@ export interface ListEntry {
   readonly node: YamlScalar;
   /** The entry as written: the alias for `*name`, where findings point and fixes edit. */
   readonly written: YamlNode;
+  /** The entry belongs to a list written as an alias (`cap_add: *caps`): shared with every other alias of it, so not edited from here. */
+  readonly shared: boolean;
   /** Index of the entry in its sequence. */
   readonly index: number;
   readonly seq: YamlSeq;
+}
+
+/**
+ * Where a list entry is written: the item (the alias for `*name`) or, when the whole list is
+ * written as an alias (`cap_add: *caps`), that alias — findings point there; the entry is shared.
+ */
+function whereWritten(field: ServiceField | undefined, item: unknown): { readonly written: YamlNode; readonly shared: boolean } {
+  return field?.written && isAlias(field.written) ? { written: field.written, shared: true } : { written: item as YamlNode, shared: false };
 }
 
 /** String entries of a sequence field; non-scalar entries are skipped. */
@@ -153,7 +164,7 @@ export function listEntries(field: ServiceField | undefined, document: YamlDocum
   const entries: ListEntry[] = [];
   seq.items.forEach((item, index) => {
     const node = asScalar(resolveNode(item, document));
-    if (node && (typeof node.value === 'string' || typeof node.value === 'number')) entries.push({ value: String(node.value), node, written: item as YamlNode, index, seq });
+    if (node && (typeof node.value === 'string' || typeof node.value === 'number')) entries.push({ value: String(node.value), node, ...whereWritten(field, item), index, seq });
   });
   return entries;
 }
@@ -169,6 +180,8 @@ export interface ServiceVolume {
   readonly node: YamlNode;
   /** The item as written: the alias for `*name`, where findings point and fixes edit. */
   readonly written: YamlNode;
+  /** The entry belongs to a list written as an alias (`cap_add: *caps`): shared with every other alias of it, so not edited from here. */
+  readonly shared: boolean;
   readonly index: number;
   readonly seq: YamlSeq;
   readonly syntax: 'short' | 'long';
@@ -228,7 +241,7 @@ export function serviceVolumes(service: ComposeService, field = serviceField(ser
       const type: MountType = short.source === undefined ? 'volume' : interpolated && !/[/\\]/.test(short.source) ? 'unknown' : isHostPath(short.source) || interpolated ? 'bind' : 'volume';
       volumes.push({
         node,
-        written: item as YamlNode,
+        ...whereWritten(field, item),
         index,
         seq,
         syntax: 'short',
@@ -257,7 +270,7 @@ export function serviceVolumes(service: ComposeService, field = serviceField(ser
     const readOnlyNode = asScalar(resolveNode(map.items.find((pair) => keyIs(pair, 'read_only'))?.value, document));
     volumes.push({
       node,
-      written: item as YamlNode,
+      ...whereWritten(field, item),
       index,
       seq,
       syntax: 'long',
@@ -289,6 +302,8 @@ export interface ServicePort {
   readonly node: YamlNode;
   /** The item as written: the alias for `*name`, where findings point and fixes edit. */
   readonly written: YamlNode;
+  /** The entry belongs to a list written as an alias (`cap_add: *caps`): shared with every other alias of it, so not edited from here. */
+  readonly shared: boolean;
   readonly index: number;
   readonly seq: YamlSeq;
   readonly syntax: 'short' | 'long';
@@ -361,7 +376,7 @@ export function servicePorts(service: ComposeService, field = serviceField(servi
       const short = parseShortPort(written);
       ports.push({
         node,
-        written: item as YamlNode,
+        ...whereWritten(field, item),
         index,
         seq,
         syntax: 'short',
@@ -383,7 +398,7 @@ export function servicePorts(service: ComposeService, field = serviceField(servi
     const texts = [published, target, hostIp].filter((value) => value !== undefined).map(String);
     ports.push({
       node,
-      written: item as YamlNode,
+      ...whereWritten(field, item),
       index,
       seq,
       syntax: 'long',

@@ -7,7 +7,7 @@
  */
 import { DEFAULT_KUBERNETES_VERSION } from '../engine/config';
 import type { OffsetRange } from '../engine/types';
-import { keyRange, mapAt, pairOf, scalarValue, stringItems, stringValue, valueOf, type YamlMap, type YamlNode } from '../yaml/yaml-document';
+import { keyRange, mapAt, pairOf, scalarValue, stringItems, stringValue, writtenValueOf, type YamlMap, type YamlNode } from '../yaml/yaml-document';
 import { describeResource } from './model';
 import { containersOf, describeContainer, type Container, type PodSpec } from './workloads';
 
@@ -104,8 +104,10 @@ export interface AddedCapability {
   /** The `capabilities` mapping the entry sits in (for fixes that remove it). */
   readonly capabilities: YamlMap;
   readonly value: string;
-  /** The entry as written: the alias for `*name`, where findings point and fixes edit. */
+  /** The entry as written: the alias for `*name` (or for the whole list), where findings point and fixes edit. */
   readonly written: YamlNode;
+  /** The entry belongs to a list written as an alias (`add: *caps`): shared, so not edited from here. */
+  readonly shared: boolean;
 }
 
 /** Every capability any container of the pod adds, with where it is written. */
@@ -114,6 +116,6 @@ export function addedCapabilitiesOf(podSpec: PodSpec): AddedCapability[] {
   return containersOf(podSpec).flatMap((container) => {
     const capabilities = mapAt(container.securityContext, ['capabilities'], document);
     if (!capabilities) return [];
-    return stringItems(valueOf(capabilities, 'add', document), document).map(({ value, written }) => ({ container, capabilities, value, written }));
+    return stringItems(writtenValueOf(capabilities, 'add'), document).map(({ value, written, shared }) => ({ container, capabilities, value, written, shared }));
   });
 }

@@ -66,7 +66,7 @@ export function policyRulesOf(resource: KubernetesResource): PolicyRule[] {
   return seqItems(valueOf(resource.node, 'rules', document), document).flatMap((item, index) => {
     const node = asMap(item);
     if (!node) return [];
-    const items = (key: string): RbacItem[] => stringItems(valueOf(node, key, document), document).map(({ value, written }) => ({ value, range: rangeOf(written) }));
+    const items = (key: string): RbacItem[] => stringItems(writtenValueOf(node, key), document).map(({ value, written }) => ({ value, range: rangeOf(written) }));
     return [{
       role: resource,
       index,

@@ -3,7 +3,7 @@
  * lists a pod spec has. No rule spells `spec.template.spec`.
  */
 import type { OffsetRange } from '../engine/types';
-import { asMap, keyRange, mapAt, rangeOf, seqEntries, stringValue, valueOf, writtenValueOf, type YamlMap } from '../yaml/yaml-document';
+import { asMap, keyRange, mapAt, rangeOf, seqEntries, stringValue, writtenValueOf, type YamlMap } from '../yaml/yaml-document';
 import { describeResource, type KubernetesResource } from './model';
 
 /** Path from the resource root to the pod template (whose `spec` is the pod spec), per kind. */
@@ -95,7 +95,7 @@ function findContainers(podSpec: PodSpec): Container[] {
   const document = podSpec.resource.document;
   const containers: Container[] = [];
   for (const list of CONTAINER_LISTS) {
-    seqEntries(valueOf(podSpec.node, list, document), document).forEach((item, index) => {
+    seqEntries(writtenValueOf(podSpec.node, list), document).forEach((item, index) => {
       const node = asMap(item.node);
       if (!node) return;
       const name = stringValue(node, 'name', document);

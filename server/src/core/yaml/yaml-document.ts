@@ -242,16 +242,26 @@ export function seqItems(node: unknown, document?: YamlDocument): YamlNode[] {
   return seqEntries(node, document).map((entry) => entry.node);
 }
 
-/**
- * The items of a sequence value (aliases followed), each with the item as written: the alias for
- * `*name`, where findings point and fixes edit.
- */
-export function seqEntries(node: unknown, document?: YamlDocument): { readonly node: YamlNode; readonly written: YamlNode }[] {
+/** An item of a sequence: the node (aliases followed) and where it is written. */
+export interface SeqEntry {
+  readonly node: YamlNode;
+  /**
+   * Where findings point and fixes edit: the item as written (the alias for `*name`) or, when the
+   * whole sequence is written as an alias (`add: *caps`, pass the value as written to see it), that alias.
+   */
+  readonly written: YamlNode;
+  /** The item belongs to a sequence written as an alias: shared with every other alias of it, so never edited from here. */
+  readonly shared: boolean;
+}
+
+/** The items of a sequence value (aliases followed). Pass the value as written ({@link writtenValueOf}) to learn where shared items are referenced. */
+export function seqEntries(node: unknown, document?: YamlDocument): SeqEntry[] {
+  const shared = isAlias(node);
   const seq = asSeq(resolveNode(node, document));
   if (!seq) return [];
   return seq.items.flatMap((item) => {
     const resolved = resolveNode(item, document);
-    return resolved ? [{ node: resolved, written: item as YamlNode }] : [];
+    return resolved ? [{ node: resolved, written: (shared ? node : item) as YamlNode, shared }] : [];
   });
 }
 
@@ -287,9 +297,9 @@ export function hasValue(node: YamlNode | undefined): node is YamlNode {
  * written: an item written `*name` is reported and edited there, never at the node it names
  * (shared with every other alias of it, and maybe some other field entirely).
  */
-export function stringItems(node: unknown, document?: YamlDocument): { readonly value: string; readonly node: YamlScalar; readonly written: YamlNode }[] {
-  return seqEntries(node, document).flatMap(({ node: item, written }) => {
+export function stringItems(node: unknown, document?: YamlDocument): { readonly value: string; readonly node: YamlScalar; readonly written: YamlNode; readonly shared: boolean }[] {
+  return seqEntries(node, document).flatMap(({ node: item, written, shared }) => {
     const scalar = asScalar(item);
-    return scalar && typeof scalar.value === 'string' ? [{ value: scalar.value, node: scalar, written }] : [];
+    return scalar && typeof scalar.value === 'string' ? [{ value: scalar.value, node: scalar, written, shared }] : [];
   });
 }

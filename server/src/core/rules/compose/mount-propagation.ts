@@ -37,7 +37,7 @@ export const mountPropagation: ComposeRule = {
     const field = serviceField(service, 'volumes');
     for (const volume of serviceVolumes(service, field)) {
       if (volume.propagation === undefined || !PROPAGATING.has(volume.propagation)) continue;
-      const edits = field?.inherited ? [] : removePropagation(service, volume);
+      const edits = field?.inherited || volume.shared ? [] : removePropagation(service, volume);
       context.report({
         messageId: 'propagation',
         data: { service: describeService(service, field), target: volume.target ?? volume.source ?? '?', mode: volume.propagation },

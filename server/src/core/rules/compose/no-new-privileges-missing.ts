@@ -41,7 +41,7 @@ export const noNewPrivilegesMissing: ComposeRule = {
     const title = 'Add no-new-privileges:true to security_opt';
     const disabled = options[0];
     if (disabled) {
-      const edit = field!.inherited ? undefined : rewriteString(service.file, disabled.node, `${OPTION}${disabled.value.includes('=') ? '=' : ':'}true`, disabled.written);
+      const edit = field!.inherited || disabled.shared ? undefined : rewriteString(service.file, disabled.node, `${OPTION}${disabled.value.includes('=') ? '=' : ':'}true`, disabled.written);
       context.report({
         messageId: 'disabled',
         data: { service: describeService(service, field), option: disabled.value.trim() },

@@ -46,7 +46,7 @@ export const portAllInterfaces: ComposeRule = {
         continue;
       }
       const mapping = port.syntax === 'short' ? (port.hasPublished ? written : `:${written}`) : written;
-      const edits = field?.inherited ? [] : localhostEdits(service, port);
+      const edits = field?.inherited || port.shared ? [] : localhostEdits(service, port);
       context.report({
         messageId: 'unbound',
         data: { service: describe, port: written, mapping },

@@ -57,7 +57,7 @@ export const sensitiveHostMount: ComposeRule = {
           context.report({ messageId: 'readOnly', data, range, severity: 'warning' });
           continue;
         }
-        const edits = field?.inherited ? [] : readOnlyEdits(service, volume);
+        const edits = field?.inherited || volume.shared ? [] : readOnlyEdits(service, volume);
         context.report({ messageId: 'writable', data, range, ...(edits.length > 0 ? { fix: { title: `Mount ${volume.source} read-only`, edits } } : {}) });
       } else if (volume.type === 'volume') {
         const device = bindDeviceOf(service, volume.source);

@@ -54,7 +54,7 @@ export const capabilitiesBeyondBaseline: KubernetesRule = {
     const podSpec = podSpecOf(resource);
     if (!podSpec) return;
     const { file, document } = resource;
-    for (const { container, capabilities, value, written } of addedCapabilitiesOf(podSpec)) {
+    for (const { container, capabilities, value, written, shared } of addedCapabilitiesOf(podSpec)) {
       if (BASELINE_CAPABILITIES.has(value)) continue;
       const canonical = value.toUpperCase().replace(/^CAP_/, '');
       if (BASELINE_CAPABILITIES.has(canonical)) {
@@ -63,7 +63,8 @@ export const capabilitiesBeyondBaseline: KubernetesRule = {
           messageId: 'spelling',
           data: { container: describeContainer(container), capability: value, canonical },
           range: rangeOf(written),
-          fix: { title: `Write ${canonical}`, edits: [replaceNode(written, canonical)] },
+          // An entry of a list written as an alias is shared with every other alias of it: no fix from here.
+          ...(shared ? {} : { fix: { title: `Write ${canonical}`, edits: [replaceNode(written, canonical)] } }),
         });
         continue;
       }
@@ -71,7 +72,7 @@ export const capabilitiesBeyondBaseline: KubernetesRule = {
         messageId: 'added',
         data: { container: describeContainer(container), capability: value },
         range: rangeOf(written),
-        fix: { title: `Remove ${value} from capabilities.add`, edits: deleteSeqItem(file, document, capabilities, 'add', written) },
+        ...(shared ? {} : { fix: { title: `Remove ${value} from capabilities.add`, edits: deleteSeqItem(file, document, capabilities, 'add', written) } }),
       });
     }
   },

@@ -1,5 +1,5 @@
 import { containersOf, describeContainer, isWindowsPod, podSpecOf, type Container } from '../../kubernetes/workloads';
-import { asSeq, keyRange, mapAt, pairOf, rangeOf, stringItems, valueOf, type YamlNode } from '../../yaml/yaml-document';
+import { asSeq, keyRange, mapAt, pairOf, rangeOf, stringItems, valueOf, writtenValueOf, type YamlNode } from '../../yaml/yaml-document';
 import { appendToSeqIn, setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 import type { OffsetRange, TextEdit } from '../../engine/types';
@@ -52,7 +52,7 @@ export const capabilitiesNotRestricted: KubernetesRule = {
           fix: { title: 'Drop ALL capabilities', edits: dropAllEdits(container, dropNode) },
         });
       }
-      for (const { value, written } of stringItems(valueOf(capabilities, 'add', document), document)) {
+      for (const { value, written } of stringItems(writtenValueOf(capabilities, 'add'), document)) {
         if (value === ALLOWED_ADD) continue;
         context.report({ messageId: 'added', data: { container: describeContainer(container), capability: value }, range: rangeOf(written) });
       }

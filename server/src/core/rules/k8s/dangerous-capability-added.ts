@@ -49,14 +49,15 @@ export const dangerousCapabilityAdded: KubernetesRule = {
     const podSpec = podSpecOf(resource);
     if (!podSpec) return;
     const { file, document } = resource;
-    for (const { container, capabilities, value, written } of addedCapabilitiesOf(podSpec)) {
+    for (const { container, capabilities, value, written, shared } of addedCapabilitiesOf(podSpec)) {
       const effect = DANGEROUS[canonical(value)];
       if (effect === undefined) continue;
       context.report({
         messageId: 'dangerous',
         data: { container: describeContainer(container), capability: value, effect },
         range: rangeOf(written),
-        fix: { title: `Remove ${value} from capabilities.add`, edits: deleteSeqItem(file, document, capabilities, 'add', written) },
+        // An entry of a list written as an alias is shared with every other alias of it: no fix from here.
+        ...(shared ? {} : { fix: { title: `Remove ${value} from capabilities.add`, edits: deleteSeqItem(file, document, capabilities, 'add', written) } }),
       });
     }
   },

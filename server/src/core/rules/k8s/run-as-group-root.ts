@@ -1,6 +1,6 @@
 import { securityContextsOf } from '../../kubernetes/pod-security';
 import { podSpecOf } from '../../kubernetes/workloads';
-import { asScalar, pairRange, rangeOf, scalarValue, seqEntries, valueOf } from '../../yaml/yaml-document';
+import { asScalar, pairRange, rangeOf, scalarValue, seqEntries, writtenValueOf } from '../../yaml/yaml-document';
 import type { KubernetesRule } from '../define';
 
 export const runAsGroupRoot: KubernetesRule = {
@@ -44,7 +44,7 @@ export const runAsGroupRoot: KubernetesRule = {
         context.report({ messageId: field, data: { where: site.description }, range: pairRange(site.securityContext, field)! });
       }
       if (site.container) continue;
-      for (const { node, written } of seqEntries(valueOf(site.securityContext, 'supplementalGroups', document), document)) {
+      for (const { node, written } of seqEntries(writtenValueOf(site.securityContext, 'supplementalGroups'), document)) {
         if (asScalar(node)?.value !== 0) continue;
         context.report({ messageId: 'supplementalGroups', data: { where: site.description }, range: rangeOf(written) });
       }
