@@ -195,6 +195,13 @@ describe('bugs found by fuzzing', () => {
     assert.equal(parseDockerfile(fixed).stages.length, 1);
   });
 
+  it('deleting the first line does not turn a stray U+FEFF under it into the byte-order mark (an unknown instruction became a FROM)', () => {
+    const dockerfile = 'EXPOSE 22\n\uFEFFFROM gcc:14\nCMD ["hello"]\n';
+    const fixed = fixedBy('Dockerfile', dockerfile, 'dockerfile/expose-ssh-port');
+    assert.equal(fixed, '\n\uFEFFFROM gcc:14\nCMD ["hello"]\n');
+    assert.equal(parseDockerfile(fixed).stages.length, parseDockerfile(dockerfile).stages.length);
+  });
+
   it('Dockerfile ranges never start inside an emoji (dockerfile-ast skips the character after a continuation\'s lone CR)', () => {
     const dockerfile = '# escape=`\r\nFROM alpine:3.20\r\nEXPOSE 80 `\r😀\n    99999\r\n';
     const ranges = parseDockerfile(dockerfile).instructions.flatMap((instruction) => [instruction.range, ...instruction.args.map((word) => word.range)]);

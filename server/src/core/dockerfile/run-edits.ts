@@ -69,16 +69,24 @@ export function removeInstructionLines(text: string, range: OffsetRange): TextEd
 const DIRECTIVE_LINE = /^[ \t]*#[ \t]*[A-Za-z]+[ \t]*=/;
 
 /**
- * Deleting whole lines (`edit`) must not bring a directive-like comment up under nothing but
- * parser directives: it would become one (`EXPOSE 22` deleted above `# escape=\``, and every
- * later line read differently, a FROM swallowed by a continuation). The deleted lines' last line
- * break stays instead: an empty line ends the directives.
+ * Deleting whole lines (`edit`) must not bring up what reads differently higher in the file: a
+ * directive-like comment under nothing but parser directives would become one (`EXPOSE 22`
+ * deleted above `# escape=` and a backtick, and every later line read differently, a FROM
+ * swallowed by a continuation), and a stray U+FEFF brought to the very start would become the
+ * byte-order mark (`\uFEFFFROM`, an unknown instruction, turned into a FROM). The deleted lines'
+ * last line break stays instead: an empty line ends the directives and keeps the U+FEFF where it was.
  */
 export function keepingDirectives(text: string, edit: TextEdit): TextEdit {
-  if (edit.newText !== '' || edit.end >= text.length || !DIRECTIVE_LINE.test(text.slice(edit.end, nextLineStartOf(text, edit.end)))) return edit;
-  for (let lineStart = 0; lineStart < edit.start; lineStart = nextLineStartOf(text, lineStart) ?? text.length) {
-    if (!DIRECTIVE_LINE.test(text.slice(lineStart, nextLineStartOf(text, lineStart)))) return edit;
-  }
+  if (edit.newText !== '' || edit.end >= text.length) return edit;
+  if (!(edit.start === 0 && text.charCodeAt(edit.end) === 0xfeff) && !becomesDirective(text, edit)) return edit;
   const lineBreak = text.endsWith('\r\n', edit.end) ? '\r\n' : text[edit.end - 1]!;
   return { ...edit, newText: lineBreak };
+}
+
+function becomesDirective(text: string, edit: TextEdit): boolean {
+  if (!DIRECTIVE_LINE.test(text.slice(edit.end, nextLineStartOf(text, edit.end)))) return false;
+  for (let lineStart = 0; lineStart < edit.start; lineStart = nextLineStartOf(text, lineStart) ?? text.length) {
+    if (!DIRECTIVE_LINE.test(text.slice(lineStart, nextLineStartOf(text, lineStart)))) return false;
+  }
+  return true;
 }

@@ -1,5 +1,6 @@
 import type { DockerfileModel, DockerInstruction } from '../../dockerfile/model';
 import { appendOffset, callHeadRange, describeCall, laterCalls, packageCallsOf, type PackageCall } from '../../dockerfile/package-managers';
+import { keepingDirectives } from '../../dockerfile/run-edits';
 import type { Report, TextEdit } from '../../engine/types';
 import type { DockerfileRule } from '../define';
 
@@ -78,7 +79,7 @@ function mergeIntoNextRun(model: DockerfileModel, update: DockerInstruction, cal
   if (newline < 0 || !/^[ \t\r]*$/.test(text.slice(update.range.end, newline))) return undefined;
   const eol = text[newline - 1] === '\r' ? '\r\n' : '\n';
   const edits: TextEdit[] = [
-    { start: lineStart, end: newline + 1, newText: '' },
+    keepingDirectives(text, { start: lineStart, end: newline + 1, newText: '' }),
     { start: firstWord.range.start, end: firstWord.range.start, newText: `${text.slice(scriptStart, scriptEnd)} && ${model.escapeCharacter}${eol}    ` },
   ];
   return {
