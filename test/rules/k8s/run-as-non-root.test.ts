@@ -10,10 +10,17 @@ testRule(runAsNonRoot, {
       'every container true, pod level unset',
       'containers:\n- name: app\n  securityContext: {runAsNonRoot: true}\ninitContainers:\n- name: init\n  securityContext:\n    runAsNonRoot: true\n',
     ),
-    ...validInEveryKind('user namespaces (hostUsers: false) relax the check', 'hostUsers: false\ncontainers:\n- name: app\n  image: nginx:1.27\n'),
+    ...validInEveryKind('user namespaces (hostUsers: false) relax the check from Kubernetes 1.35', 'hostUsers: false\ncontainers:\n- name: app\n  image: nginx:1.27\n').map((sample) => ({ ...sample, config: { kubernetesVersion: '1.35' } })),
     { name: 'no containers yet', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  restartPolicy: Never\n' },
   ],
   invalid: [
+    {
+      name: 'hostUsers: false relaxes the check only from Kubernetes 1.35 (the default version is older)',
+      text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostUsers: false\n  containers:\n  - name: app\n    image: nginx:1.27\n',
+      config: { kubernetesVersion: '1.34' },
+      findings: [{ line: 5, column: 1, endLine: 5, endColumn: 5, messageId: 'unset' }],
+      fixedText: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostUsers: false\n  containers:\n  - name: app\n    image: nginx:1.27\n  securityContext:\n    runAsNonRoot: true\n',
+    },
     ...invalidInEveryKind(
       'nothing set: points at the pod spec',
       'containers:\n- name: app\n  image: nginx:1.27\n',

@@ -39,6 +39,13 @@ export function formatVersion(version: KubernetesVersion): string {
   return version.minor === Number.MAX_SAFE_INTEGER ? 'latest' : `${version.major}.${version.minor}`;
 }
 
+/**
+ * From this minor version Pod Security Admission relaxes, for pods in a user namespace
+ * (`hostUsers: false`), the checks their root makes harmless: runAsNonRoot, runAsUser and (at
+ * baseline) procMount.
+ */
+export const USER_NAMESPACE_RELAXATION = 35;
+
 /** True when the pod runs in a user namespace (`spec.hostUsers: false`). */
 export function usesUserNamespace(podSpec: PodSpec): boolean {
   return scalarValue(podSpec.node, 'hostUsers', podSpec.resource.document) === false;

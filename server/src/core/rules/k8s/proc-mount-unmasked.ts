@@ -1,11 +1,8 @@
-import { isAtLeast, parseKubernetesVersion, usesUserNamespace } from '../../kubernetes/pod-security';
+import { isAtLeast, parseKubernetesVersion, USER_NAMESPACE_RELAXATION, usesUserNamespace } from '../../kubernetes/pod-security';
 import { containersOf, describeContainer, podSpecOf } from '../../kubernetes/workloads';
 import { hasValue, pairRange, sourceText, valueOf } from '../../yaml/yaml-document';
 import { deletePair } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
-
-/** From this minor version the baseline (not the restricted) profile allows any procMount in user-namespaced pods. */
-const USER_NAMESPACE_RELAXATION = 35;
 
 export const procMountUnmasked: KubernetesRule = {
   meta: {

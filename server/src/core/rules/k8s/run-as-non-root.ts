@@ -1,4 +1,5 @@
 import { describeResource } from '../../kubernetes/model';
+import { isAtLeast, parseKubernetesVersion, USER_NAMESPACE_RELAXATION, usesUserNamespace } from '../../kubernetes/pod-security';
 import { containersOf, describeContainer, podSpecOf } from '../../kubernetes/workloads';
 import { keyRange, pairOf, pairRange, scalarValue } from '../../yaml/yaml-document';
 import { setIn } from '../../yaml/yaml-edit';
@@ -37,7 +38,7 @@ export const runAsNonRoot: KubernetesRule = {
   },
   check(resource, context) {
     const podSpec = podSpecOf(resource);
-    if (!podSpec || scalarValue(podSpec.node, 'hostUsers', resource.document) === false) return;
+    if (!podSpec || (usesUserNamespace(podSpec) && isAtLeast(parseKubernetesVersion(context.options.kubernetesVersion), USER_NAMESPACE_RELAXATION))) return;
     const { document } = resource;
     const podValue = scalarValue(podSpec.securityContext, FIELD, document);
     const setTrue = { title: 'Set runAsNonRoot: true (the image must run as a non-root user)' };

@@ -1,10 +1,7 @@
-import { isAtLeast, parseKubernetesVersion, securityContextsOf, usesUserNamespace } from '../../kubernetes/pod-security';
+import { isAtLeast, parseKubernetesVersion, securityContextsOf, USER_NAMESPACE_RELAXATION, usesUserNamespace } from '../../kubernetes/pod-security';
 import { podSpecOf } from '../../kubernetes/workloads';
 import { pairRange, scalarValue } from '../../yaml/yaml-document';
 import type { KubernetesRule } from '../define';
-
-/** From this minor version Pod Security Admission lets user-namespaced pods (`hostUsers: false`) set any UID. */
-const USER_NAMESPACE_RELAXATION = 35;
 
 export const runAsUserZero: KubernetesRule = {
   meta: {
