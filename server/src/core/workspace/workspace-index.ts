@@ -20,7 +20,10 @@ const REFERENCED_KINDS = new Set(['NetworkPolicy', 'ServiceAccount', 'Secret', '
 
 export class WorkspaceIndex {
   private readonly byFile = new Map<string, readonly WorkspaceObject[]>();
-  private byKind: Map<string, WorkspaceEntry[]> | undefined;
+  /** Per kind, per file: kept up to date by {@link set}, so recording a file costs its own objects only. */
+  private readonly byKindAndFile = new Map<string, Map<string, WorkspaceEntry[]>>();
+  /** Per kind, all its entries: flattened on first use after a {@link set} touched the kind. */
+  private readonly byKind = new Map<string, readonly WorkspaceEntry[]>();
 
   /**
    * Records a file's objects. Returns true when other files' cross-file findings may have
@@ -31,7 +34,18 @@ export class WorkspaceIndex {
     const before = this.byFile.get(file) ?? [];
     if (objects.length === 0) this.byFile.delete(file);
     else this.byFile.set(file, objects);
-    this.byKind = undefined;
+    for (const { kind } of before) {
+      this.byKindAndFile.get(kind)?.delete(file);
+      this.byKind.delete(kind);
+    }
+    for (const object of objects) {
+      let files = this.byKindAndFile.get(object.kind);
+      if (!files) this.byKindAndFile.set(object.kind, (files = new Map()));
+      let entries = files.get(file);
+      if (!entries) files.set(file, (entries = []));
+      entries.push({ file, object });
+      this.byKind.delete(object.kind);
+    }
     return referencedIdentity(before) !== referencedIdentity(objects);
   }
 
@@ -48,8 +62,7 @@ export class WorkspaceIndex {
   }
 
   view(file?: string, current?: readonly WorkspaceObject[]): WorkspaceView {
-    const byKind = this.kinds();
-    if (file === undefined || current === undefined) return { ofKind: (kind) => byKind.get(kind) ?? [] };
+    if (file === undefined || current === undefined) return { ofKind: (kind) => this.entriesOf(kind) };
     // Each kind's list is built once per view: rules ask for the same kinds for every object.
     const merged = new Map<string, readonly WorkspaceEntry[]>();
     return {
@@ -57,7 +70,7 @@ export class WorkspaceIndex {
         let entries = merged.get(kind);
         if (!entries) {
           entries = [
-            ...(byKind.get(kind) ?? []).filter((entry) => entry.file !== file),
+            ...this.entriesOf(kind).filter((entry) => entry.file !== file),
             ...current.filter((object) => object.kind === kind).map((object) => ({ file, object })),
           ];
           merged.set(kind, entries);
@@ -74,18 +87,13 @@ export class WorkspaceIndex {
       .map(([other]) => other);
   }
 
-  private kinds(): Map<string, WorkspaceEntry[]> {
-    if (this.byKind) return this.byKind;
-    const byKind = new Map<string, WorkspaceEntry[]>();
-    for (const [file, objects] of this.byFile) {
-      for (const object of objects) {
-        let entries = byKind.get(object.kind);
-        if (!entries) byKind.set(object.kind, (entries = []));
-        entries.push({ file, object });
-      }
+  private entriesOf(kind: string): readonly WorkspaceEntry[] {
+    let entries = this.byKind.get(kind);
+    if (!entries) {
+      entries = [...(this.byKindAndFile.get(kind)?.values() ?? [])].flat();
+      this.byKind.set(kind, entries);
     }
-    this.byKind = byKind;
-    return byKind;
+    return entries;
   }
 }
 
