@@ -4,8 +4,10 @@
  * every YAML fixture and every rule example, each nested scalar value (and each single-line flow
  * sequence: whole lists are shared too) is moved into an anchor
  * (`x-bulkhead-anchors: [&bh0 true, …]` at the top of its document) and replaced by its alias.
- * Then the same rules must fire, every finding must point at the field (never into the anchors),
- * and every fix must leave the anchors alone and the file valid.
+ * A second pass moves one `key: value` pair of every nested mapping into an anchored mapping
+ * merged back with `<<: *bh0` (YAML merge keys, which Kubernetes' decoder and Compose honour).
+ * Then the same rules must fire, every finding must point at the field or the merge (never into
+ * the anchors), and every fix must leave the anchors alone and the file valid.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -82,6 +84,62 @@ function isHoistable(text: string, value: Scalar | YAMLSeq): boolean {
   return value.type === 'PLAIN' || value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE';
 }
 
+/**
+ * The text with one pair of every nested block mapping (its last single-line `key: scalar` pair)
+ * moved into an anchored flow mapping at the top of its document and merged back: `key: value`
+ * becomes `<<: *bh0`, which Kubernetes' decoder and Compose read as the same mapping.
+ */
+function mergeOnePairPerMap(text: string): Hoisted | undefined {
+  const documents = parseAllDocuments(text);
+  if (!Array.isArray(documents)) return undefined;
+  const replacements: { start: number; end: number; text: string }[] = [];
+  const blocks: { at: number; text: string }[] = [];
+  let count = 0;
+  for (const document of documents) {
+    if (document.errors.length > 0) return undefined;
+    const root = document.contents;
+    if (!isMap(root) || root.flow || !root.range || column(text, root.range[0]) !== 0) continue;
+    const anchors: string[] = [];
+    visit(document, {
+      Map(_key, map, path) {
+        if (path.length < 2 || map.flow || map.items.some((pair) => isScalar(pair.key) && pair.key.value === '<<')) return;
+        const pair = [...map.items].reverse().find(
+          (candidate) =>
+            isScalar(candidate.key) && candidate.key.type === 'PLAIN' && candidate.key.range && !candidate.key.anchor && !candidate.key.tag &&
+            isScalar(candidate.value) && candidate.value.range && isHoistable(text, candidate.value) && isFlowSafe(text, candidate.value) &&
+            !/[\r\n]/.test(text.slice(candidate.key.range[0], candidate.value.range[1])),
+        );
+        if (!pair) return;
+        const key = pair.key as Scalar;
+        const value = pair.value as Scalar;
+        const name = `bh${count++}`;
+        anchors.push(`  - &${name} {${text.slice(key.range![0], key.range![1])}: ${text.slice(value.range![0], value.range![1])}}\n`);
+        replacements.push({ start: key.range![0], end: value.range![1], text: `<<: *${name}` });
+      },
+    });
+    if (anchors.length > 0) blocks.push({ at: root.range[0], text: `x-bulkhead-anchors:\n${anchors.join('')}` });
+  }
+  if (count === 0) return undefined;
+  const edits = [...blocks.map((block) => ({ start: block.at, end: block.at, text: block.text, block: true })), ...replacements.map((replacement) => ({ ...replacement, block: false }))];
+  edits.sort((a, b) => a.start - b.start || (a.block ? -1 : 1));
+  let out = '';
+  let cursor = 0;
+  const anchorBlocks: { start: number; end: number }[] = [];
+  for (const edit of edits) {
+    out += text.slice(cursor, edit.start);
+    if (edit.block) anchorBlocks.push({ start: out.length, end: out.length + edit.text.length });
+    out += edit.text;
+    cursor = edit.end;
+  }
+  out += text.slice(cursor);
+  return { text: out, anchorBlocks, count };
+}
+
+/** A plain scalar may hold what a flow mapping reads as syntax (`a,b`, `x: y`). */
+function isFlowSafe(text: string, value: Scalar): boolean {
+  return value.type !== 'PLAIN' || !/[,[\]{}#]|: /.test(text.slice(value.range![0], value.range![1]));
+}
+
 function column(text: string, offset: number): number {
   return offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
@@ -118,22 +176,37 @@ function cases(): Case[] {
   return [...fixtures, ...examples];
 }
 
+const TRANSFORMS = [
+  { name: 'values written through YAML aliases', transform: hoistScalarValues },
+  { name: 'pairs inherited through YAML merge keys (`<<: *defaults`)', transform: mergeOnePairPerMap },
+];
+
 describe('values written through YAML aliases', () => {
   it('hoisting turns `key: value` into `key: *bh0` with the anchor at the top of the document', () => {
     const hoisted = hoistScalarValues('a: 1\nspec:\n  b: "two"\n  c:\n    - d: three\n');
     assert.equal(hoisted?.text, 'x-bulkhead-anchors:\n  - &bh0 "two"\n  - &bh1 three\na: 1\nspec:\n  b: *bh0\n  c:\n    - d: *bh1\n');
   });
 
+  it('merging turns the last `key: value` of each nested map into `<<: *bh0` with the pair at the top of the document', () => {
+    const merged = mergeOnePairPerMap('a: 1\nspec:\n  b: "two"\n  c:\n    - d: three\n      e: 4\n');
+    assert.equal(merged?.text, 'x-bulkhead-anchors:\n  - &bh0 {b: "two"}\n  - &bh1 {e: 4}\na: 1\nspec:\n  <<: *bh0\n  c:\n    - d: three\n      <<: *bh1\n');
+  });
+});
+
+for (const { name, transform } of TRANSFORMS) describe(name, () => {
   let checked = 0;
   for (const testCase of cases()) {
-    const hoisted = hoistScalarValues(testCase.text);
+    const hoisted = transform(testCase.text);
     if (!hoisted) continue;
     checked++;
     it(`${testCase.name}: same findings, at the fields, fixes leave the anchors alone`, () => {
       const before = analyze({ fileName: testCase.fileName, text: testCase.text }, options);
       const after = analyze({ fileName: testCase.fileName, text: hoisted.text }, options);
       assert.deepEqual(after.problems.filter((problem) => problem.kind === 'internal'), [], 'no rule failed');
-      assert.deepEqual(ruleCounts(after.findings), ruleCounts(before.findings), 'the same rules fire as often');
+      const expected = ruleCounts(before.findings);
+      const actual = ruleCounts(after.findings);
+      const differences = [...new Set([...expected.keys(), ...actual.keys()])].filter((rule) => expected.get(rule) !== actual.get(rule)).map((rule) => `${rule}: ${expected.get(rule) ?? 0} → ${actual.get(rule) ?? 0}`);
+      assert.deepEqual(differences, [], 'the same rules fire as often');
       for (const finding of after.findings) {
         for (const block of hoisted.anchorBlocks) {
           assert.ok(!within(block, finding.range.start), `${finding.ruleId} points into the anchors: ${JSON.stringify(hoisted.text.slice(finding.range.start, finding.range.end))}`);

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { applyEdits } from '../../server/src/core/engine/edits';
 import type { TextEdit } from '../../server/src/core/engine/types';
-import { asMap, asSeq, mapAt, parseYamlFile, valueOf, type YamlDocument, type YamlFile, type YamlMap } from '../../server/src/core/yaml/yaml-document';
+import { asMap, asSeq, mapAt, parseYamlFile, scalarValue, valueOf, type YamlDocument, type YamlFile, type YamlMap } from '../../server/src/core/yaml/yaml-document';
 import { appendToSeq, deletePair, eol, replaceNode, setIn } from '../../server/src/core/yaml/yaml-edit';
 
 interface Subject {
@@ -140,5 +140,31 @@ describe('replaceNode and eol', () => {
   it('detects the line break style', () => {
     assert.equal(eol(parseYamlFile('a: 1\r\nb: 2\r\n')), '\r\n');
     assert.equal(eol(parseYamlFile('a: 1\nb: 2\n')), '\n');
+  });
+});
+
+describe('YAML merge keys (`<<: *defaults`)', () => {
+  const parsed = (text: string) => {
+    const file = parseYamlFile(text);
+    const document = file.documents[0]!;
+    return { file, document, pod: mapAt(asMap(document.contents), ['pod'], document)! };
+  };
+
+  it('values are read through merges; a key of the map itself wins', () => {
+    const { document, pod } = parsed('base: &base {a: 1, b: 2}\npod:\n  <<: *base\n  b: 3\n');
+    assert.equal(scalarValue(pod, 'a', document), 1);
+    assert.equal(scalarValue(pod, 'b', document), 3);
+  });
+
+  it('setIn overrides an inherited scalar with a key of the map, leaving the merged map alone', () => {
+    const text = 'base: &base {privileged: true, runAsUser: 10001}\npod:\n  <<: *base\n';
+    const { file, document, pod } = parsed(text);
+    assert.equal(applyEdits(text, setIn(file, document, pod, ['privileged'], 'false')), 'base: &base {privileged: true, runAsUser: 10001}\npod:\n  <<: *base\n  privileged: false\n');
+  });
+
+  it('setIn never writes a mapping over an inherited one (it would replace it whole, losing its other keys)', () => {
+    const text = 'base: &base\n  securityContext: {runAsNonRoot: true}\npod:\n  <<: *base\n';
+    const { file, document, pod } = parsed(text);
+    assert.deepEqual(setIn(file, document, pod, ['securityContext', 'privileged'], 'false'), []);
   });
 });

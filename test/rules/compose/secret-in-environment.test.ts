@@ -42,3 +42,11 @@ it('compose/secret-in-environment reports and replaces a value written as an ali
   assert.equal(text.slice(finding!.range.start, finding!.range.end), 'POSTGRES_PASSWORD: *db');
   assert.equal(applyEdits(text, finding!.fix!.edits), text.replace('POSTGRES_PASSWORD: *db', 'POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}'));
 });
+
+it('a secret merged into the environment through `<<` is reported at the merge, with no fix (the merged map is shared)', () => {
+  const text = 'x-env: &env\n  POSTGRES_PASSWORD: hunter2-prod\nservices:\n  db:\n    image: postgres:16.4\n    environment:\n      <<: *env\n';
+  const [finding] = findingsOf(secretInEnvironment, 'compose.yaml', text);
+  assert.equal(text.slice(finding!.range.start, finding!.range.end), '<<: *env');
+  assert.equal(finding!.fix, undefined);
+});
+

@@ -11,6 +11,7 @@ testRule(runAsNonRoot, {
       'containers:\n- name: app\n  securityContext: {runAsNonRoot: true}\ninitContainers:\n- name: init\n  securityContext:\n    runAsNonRoot: true\n',
     ),
     ...validInEveryKind('user namespaces (hostUsers: false) relax the check from Kubernetes 1.35', 'hostUsers: false\ncontainers:\n- name: app\n  image: nginx:1.27\n').map((sample) => ({ ...sample, config: { kubernetesVersion: '1.35' } })),
+    { name: 'runAsNonRoot inherited through a YAML merge key', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {}\nspec:\n  securityContext:\n    <<: {runAsNonRoot: true}\n  containers:\n  - name: app\n    image: nginx:1.27\n' },
     { name: 'no containers yet', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  restartPolicy: Never\n' },
   ],
   invalid: [

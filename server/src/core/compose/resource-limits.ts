@@ -4,7 +4,7 @@
  * resource (`cpus`, `mem_limit`, the legacy v2 way).
  */
 import type { RuleContext } from '../engine/types';
-import { mapAt, pairOf } from '../yaml/yaml-document';
+import { hasKey, mapAt } from '../yaml/yaml-document';
 import { setIn } from '../yaml/yaml-edit';
 import type { ComposeService } from './model';
 import { describeService, fieldMap, hasField, isLegacyV2, serviceField } from './service-fields';
@@ -35,7 +35,7 @@ export interface ResourceLimit {
 export function reportMissingLimit(service: ComposeService, context: RuleContext, limit: ResourceLimit): void {
   if (limit.serviceFields.some((field) => hasField(service, field))) return;
   const limits = mapAt(fieldMap(service, 'deploy'), ['resources', 'limits'], service.document);
-  if (pairOf(limits, limit.limitKey)) return;
+  if (limits && hasKey(limits, limit.limitKey, service.document)) return;
   const v2 = isLegacyV2(service);
   const deploy = serviceField(service, 'deploy');
   const inheritedDeploy = deploy?.inherited === true && !v2;

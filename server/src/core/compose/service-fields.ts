@@ -13,6 +13,7 @@ import {
   asMap,
   asScalar,
   asSeq,
+  entriesOf,
   isAlias,
   isNode,
   isPair,
@@ -20,6 +21,7 @@ import {
   pairRange,
   rangeOf,
   resolveNode,
+  valueOf,
   type YamlDocument,
   type YamlMap,
   type YamlNode,
@@ -259,15 +261,15 @@ export function serviceVolumes(service: ComposeService, field = serviceField(ser
     }
     const map = asMap(node);
     if (!map) return;
-    const sourceNode = asScalar(resolveNode(map.items.find((pair) => keyIs(pair, 'source'))?.value, document));
+    const sourceNode = asScalar(valueOf(map, 'source', document));
     const source = sourceNode && (typeof sourceNode.value === 'string' || typeof sourceNode.value === 'number') ? String(sourceNode.value) : undefined;
     const written = scalarString(map, 'type', document);
     const interpolated = source !== undefined && isInterpolated(source);
     const type: MountType = written
       ? (['bind', 'volume', 'tmpfs', 'npipe', 'cluster', 'image'].includes(written) ? (written as MountType) : 'unknown')
       : source === undefined ? 'volume' : isHostPath(source) ? 'bind' : interpolated ? 'unknown' : 'volume';
-    const bindMap = asMap(resolveNode(map.items.find((pair) => keyIs(pair, 'bind'))?.value, document));
-    const readOnlyNode = asScalar(resolveNode(map.items.find((pair) => keyIs(pair, 'read_only'))?.value, document));
+    const bindMap = asMap(valueOf(map, 'bind', document));
+    const readOnlyNode = asScalar(valueOf(map, 'read_only', document));
     volumes.push({
       node,
       ...whereWritten(field, item),
@@ -430,21 +432,33 @@ export interface EnvironmentEntry {
   /** `valueNode` as written: the alias for `*name`, where findings point and fixes edit. */
   readonly valueWritten: YamlNode | undefined;
   readonly interpolated: boolean;
+  /**
+   * Set when the entry comes through a `<<` merge of the environment map (`<<: *common-env`):
+   * where to point (the merge), since the entry is written in the shared map, never edited from here.
+   */
+  readonly inheritedRange?: OffsetRange;
 }
 
 export function serviceEnvironment(service: ComposeService, field = serviceField(service, 'environment')): EnvironmentEntry[] {
   const { document } = service;
   const entries: EnvironmentEntry[] = [];
   const map = asMap(field?.value);
-  for (const item of map?.items ?? []) {
-    if (!isPair(item) || !isScalar(item.key)) continue;
+  for (const { pair: item, inherited } of map ? entriesOf(map, document) : []) {
     const nameNode = item.key as YamlScalar;
-    if (nameNode.value === MERGE_KEY) continue;
     const valueNode = asScalar(resolveNode(item.value, document));
     const raw = valueNode?.value;
     const value = raw === null || raw === undefined ? undefined : typeof raw === 'object' ? undefined : String(raw);
     const valueWritten = value === undefined ? undefined : (item.value as YamlNode);
-    entries.push({ name: String(nameNode.value), value, syntax: 'map', nameNode, valueNode: value === undefined ? undefined : valueNode, valueWritten, interpolated: value !== undefined && isInterpolated(value) });
+    entries.push({
+      name: String(nameNode.value),
+      value,
+      syntax: 'map',
+      nameNode,
+      valueNode: value === undefined ? undefined : valueNode,
+      valueWritten,
+      interpolated: value !== undefined && isInterpolated(value),
+      ...(inherited ? { inheritedRange: pairRange(map!, MERGE_KEY) } : {}),
+    });
   }
   for (const entry of listEntries(asSeq(field?.value) ? field : undefined, document)) {
     const equals = entry.value.indexOf('=');
@@ -506,7 +520,7 @@ function keyIs(pair: unknown, key: string): boolean {
 }
 
 function scalarOf(map: YamlMap, key: string, document: YamlDocument): unknown {
-  return asScalar(resolveNode(map.items.find((pair) => keyIs(pair, key))?.value, document))?.value;
+  return asScalar(valueOf(map, key, document))?.value;
 }
 
 function scalarString(map: YamlMap | undefined, key: string, document: YamlDocument): string | undefined {

@@ -6,9 +6,12 @@ import type { OffsetRange } from '../engine/types';
 import {
   asMap,
   asScalar,
+  entriesOf,
   keyRange,
   mapAt,
   rangeOf,
+  resolveNode,
+  scalarString,
   seqItems,
   stringValue,
   valueOf,
@@ -88,10 +91,8 @@ function toResource(node: YamlMap, file: YamlFile, document: YamlDocument, listK
 
 function stringEntries(map: YamlMap | undefined, document: YamlDocument): Map<string, string> {
   const entries = new Map<string, string>();
-  for (const item of map?.items ?? []) {
-    const key = (item.key as { value?: unknown } | null)?.value;
-    if (typeof key !== 'string') continue;
-    const value = stringValue(map, key, document);
+  for (const { key, pair } of map ? entriesOf(map, document) : []) {
+    const value = scalarString(resolveNode(pair.value, document));
     if (value !== undefined) entries.set(key, value);
   }
   return entries;

@@ -7,7 +7,7 @@
  */
 import { DEFAULT_KUBERNETES_VERSION } from '../engine/config';
 import type { OffsetRange } from '../engine/types';
-import { keyRange, mapAt, pairOf, scalarValue, stringItems, stringValue, writtenValueOf, type YamlMap, type YamlNode } from '../yaml/yaml-document';
+import { entriesOf, keyRange, mapAt, pairOf, resolveNode, scalarString, scalarValue, stringItems, writtenValueOf, type YamlMap, type YamlNode } from '../yaml/yaml-document';
 import { describeResource } from './model';
 import { containersOf, describeContainer, type Container, type PodSpec } from './workloads';
 
@@ -84,10 +84,8 @@ export function podAnnotationsOf(podSpec: PodSpec): YamlMap | undefined {
 /** The string entries of an annotations mapping, with the map they live in (for edits and ranges). */
 export function annotationEntries(annotations: YamlMap | undefined, podSpec: PodSpec): { readonly key: string; readonly value: string }[] {
   const entries: { key: string; value: string }[] = [];
-  for (const item of annotations?.items ?? []) {
-    const key = (item.key as { value?: unknown } | null)?.value;
-    if (typeof key !== 'string') continue;
-    const value = stringValue(annotations, key, podSpec.resource.document);
+  for (const { key, pair } of annotations ? entriesOf(annotations, podSpec.resource.document) : []) {
+    const value = scalarString(resolveNode(pair.value, podSpec.resource.document));
     entries.push({ key, value: value ?? '' });
   }
   return entries;

@@ -3,7 +3,7 @@
  * read. A volume's source is the one key beside `name` (`hostPath`, `emptyDir`, `nfs`, …).
  */
 import type { OffsetRange } from '../engine/types';
-import { asMap, asScalar, keyRange, mapAt, rangeOf, scalarValue, seqItems, stringValue, valueOf, writtenValueOf, type YamlMap } from '../yaml/yaml-document';
+import { asMap, asScalar, keyRange, keysOf, mapAt, rangeOf, scalarValue, seqItems, stringValue, valueOf, writtenValueOf, type YamlMap } from '../yaml/yaml-document';
 import { containersOf, type Container, type PodSpec } from './workloads';
 
 export interface Volume {
@@ -39,10 +39,7 @@ export function volumesOf(podSpec: PodSpec): Volume[] {
   return seqItems(valueOf(podSpec.node, 'volumes', document), document).flatMap((item) => {
     const node = asMap(item);
     if (!node) return [];
-    const sources = node.items.flatMap((pair) => {
-      const key = asScalar(pair.key)?.value;
-      return typeof key === 'string' && key !== 'name' ? [key] : [];
-    });
+    const sources = keysOf(node, document).filter((key) => key !== 'name');
     return [{ name: stringValue(node, 'name', document), node, sources }];
   });
 }

@@ -203,20 +203,99 @@ export function pairOf(map: YamlMap | undefined, key: string): YamlPair | undefi
   return undefined;
 }
 
-/** The value node of `key` in `map` (aliases followed), or undefined. */
+/** The YAML merge key: `<<: *defaults` (or `<<: [*a, *b]`) gives the map the pairs it lacks. */
+export const MERGE_KEY = '<<';
+/** Nested merges followed at most this deep (an anchor merging an anchor merging …). */
+const MAX_MERGE_DEPTH = 8;
+
+/**
+ * The value node of `key` in `map` (aliases followed), or undefined. With the document, a key
+ * the map lacks is looked up in its `<<` merges, as Kubernetes' YAML decoder and Compose read it.
+ */
 export function valueOf(map: YamlMap | undefined, key: string, document?: YamlDocument): YamlNode | undefined {
-  const pair = pairOf(map, key);
+  const pair = pairOf(map, key) ?? (document && map ? mergedPair(map, key, document, 0, new Set()) : undefined);
   if (!pair) return undefined;
   return resolveNode(pair.value, document) ?? undefined;
 }
 
 /**
+ * The pair that gives `map` its `key` through a `<<` merge (the first merge source that has it,
+ * in YAML's order). `visited`: each merged map is looked in once (a merge bomb would otherwise be
+ * searched exponentially).
+ */
+function mergedPair(map: YamlMap, key: string, document: YamlDocument, depth: number, visited: Set<YamlMap>): YamlPair | undefined {
+  if (depth >= MAX_MERGE_DEPTH) return undefined;
+  const merge = pairOf(map, MERGE_KEY);
+  if (!merge) return undefined;
+  for (const source of mergeSourcesOf(merge.value, document)) {
+    if (visited.has(source)) continue;
+    visited.add(source);
+    const found = pairOf(source, key) ?? mergedPair(source, key, document, depth + 1, visited);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** True when `map` has `key`, its own or inherited through a `<<` merge. */
+export function hasKey(map: YamlMap | undefined, key: string, document: YamlDocument): boolean {
+  return map !== undefined && (pairOf(map, key) !== undefined || mergedPair(map, key, document, 0, new Set()) !== undefined);
+}
+
+/** The keys of `map` (scalar keys as strings): its own, then those it inherits through `<<` merges. */
+export function keysOf(map: YamlMap, document: YamlDocument): string[] {
+  return entriesOf(map, document).map((entry) => entry.key);
+}
+
+/**
+ * The pairs of `map` with string keys: its own, then those it inherits through `<<` merges (a key
+ * of its own wins, then the earlier merge source). Inherited pairs are written in the merged map:
+ * point at the `<<` pair for them ({@link keyRange}, {@link pairRange}) and never edit them from
+ * here. Linear in the pairs: a 1 MB flow mapping has tens of thousands.
+ */
+export function entriesOf(map: YamlMap, document: YamlDocument): { readonly key: string; readonly pair: YamlPair; readonly inherited: boolean }[] {
+  const entries: { key: string; pair: YamlPair; inherited: boolean }[] = [];
+  const seen = new Set<string>();
+  const visit = (current: YamlMap, depth: number, visited: Set<YamlMap>): void => {
+    for (const item of current.items) {
+      const key = isPair(item) && isScalar(item.key) ? item.key.value : undefined;
+      if (typeof key !== 'string' || key === MERGE_KEY || seen.has(key)) continue;
+      seen.add(key);
+      entries.push({ key, pair: item as YamlPair, inherited: depth > 0 });
+    }
+    const merge = depth < MAX_MERGE_DEPTH ? pairOf(current, MERGE_KEY) : undefined;
+    for (const source of merge ? mergeSourcesOf(merge.value, document) : []) {
+      if (visited.has(source)) continue;
+      visited.add(source);
+      visit(source, depth + 1, visited);
+    }
+  };
+  visit(map, 0, new Set());
+  return entries;
+}
+
+/** True when `map` has no `key` of its own but inherits one through a `<<` merge. */
+export function inheritsKey(map: YamlMap, key: string, document: YamlDocument): boolean {
+  return !pairOf(map, key) && mergedPair(map, key, document, 0, new Set()) !== undefined;
+}
+
+/** The maps a `<<` value names: one map, or a sequence of them (aliases followed). */
+export function mergeSourcesOf(value: unknown, document: YamlDocument): YamlMap[] {
+  const resolved = resolveNode(value, document);
+  const single = asMap(resolved);
+  if (single) return [single];
+  const seq = asSeq(resolved);
+  if (!seq) return [];
+  return seq.items.map((item) => asMap(resolveNode(item, document))).filter((source): source is YamlMap => source !== undefined);
+}
+
+/**
  * The value node of `key` in `map` as written: the alias itself for `*name`. Findings point and
  * fixes edit here, never at the node an alias names (shared with every other alias of it, and
- * maybe some other field entirely); values are read through `valueOf`.
+ * maybe some other field entirely); values are read through `valueOf`. A key the map inherits
+ * through `<<` is written at the merge's value (`*defaults`).
  */
 export function writtenValueOf(map: YamlMap | undefined, key: string): YamlNode | undefined {
-  const value = pairOf(map, key)?.value;
+  const value = (pairOf(map, key) ?? pairOf(map, MERGE_KEY))?.value;
   return isNode(value) ? value : undefined;
 }
 
@@ -233,7 +312,12 @@ export function scalarValue(map: YamlMap | undefined, key: string, document?: Ya
 }
 
 export function stringValue(map: YamlMap | undefined, key: string, document?: YamlDocument): string | undefined {
-  const value = scalarValue(map, key, document);
+  return scalarString(valueOf(map, key, document));
+}
+
+/** A scalar node's value as text (a string, or a number written as one), else undefined. */
+export function scalarString(node: unknown): string | undefined {
+  const value = asScalar(node)?.value;
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 }
 
@@ -265,15 +349,18 @@ export function seqEntries(node: unknown, document?: YamlDocument): SeqEntry[] {
   });
 }
 
-/** Key range of `key` in `map`, falling back to the map's own range. */
+/** Key range of `key` in `map`, else of its `<<` merge (a key it may inherit), else the map's own range. */
 export function keyRange(map: YamlMap, key: string): OffsetRange {
-  const pair = pairOf(map, key);
+  const pair = pairOf(map, key) ?? pairOf(map, MERGE_KEY);
   return pair && isScalar(pair.key) ? rangeOf(pair.key as YamlScalar) : rangeOf(map);
 }
 
-/** From the key of `key` to the end of its value: the whole `key: value` pair. */
+/**
+ * From the key of `key` to the end of its value: the whole `key: value` pair; for a key the map
+ * lacks but may inherit, its `<<: *defaults` pair.
+ */
 export function pairRange(map: YamlMap, key: string): OffsetRange | undefined {
-  const pair = pairOf(map, key);
+  const pair = pairOf(map, key) ?? pairOf(map, MERGE_KEY);
   if (!pair || !isScalar(pair.key)) return undefined;
   const keyStart = rangeOf(pair.key as YamlScalar).start;
   const value = pair.value as YamlNode | null;

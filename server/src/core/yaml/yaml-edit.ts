@@ -7,7 +7,7 @@
  * their siblings; flow mappings (`{}` / `{a: 1}`) are edited within their own braces.
  */
 import type { TextEdit } from '../engine/types';
-import { asMap, isAlias, isMap, isScalar, isSeq, pairOf, rangeOf, resolveNode, type YamlDocument, type YamlFile, type YamlMap, type YamlNode } from './yaml-document';
+import { asMap, inheritsKey, isAlias, isMap, isScalar, isSeq, pairOf, rangeOf, resolveNode, type YamlDocument, type YamlFile, type YamlMap, type YamlNode } from './yaml-document';
 
 /**
  * Edits that make `map.path[0].path[1]…` equal `valueSource` (YAML source text of a scalar or a
@@ -20,6 +20,9 @@ export function setIn(file: YamlFile, document: YamlDocument, map: YamlMap, path
     const key = path[depth]!;
     const rest = path.slice(depth + 1);
     const pair = pairOf(current, key);
+    // A map inherited through `<<` would be replaced whole by one written here (merges are shallow):
+    // its other keys would be lost. A scalar written here overrides just that key, as intended.
+    if (!pair && rest.length > 0 && inheritsKey(current, key, document)) return [];
     if (!pair) return insertPair(file, document, current, key, rest, valueSource);
     if (isAlias(pair.value)) {
       // Never through an alias: the node it names is shared by every alias of it (and may be
@@ -377,6 +380,8 @@ export function mergeInto(file: YamlFile, document: YamlDocument, map: YamlMap, 
   const step = indentStep(file, document, map);
   for (const [key, wanted] of Object.entries(values)) {
     const pair = pairOf(map, key);
+    // As in setIn: a mapping or sequence written here would replace an inherited one whole.
+    if (!pair && typeof wanted !== 'string' && inheritsKey(map, key, document)) continue;
     if (!pair) {
       missing.push([key, wanted]);
       continue;

@@ -44,11 +44,11 @@ export const secretInEnvironment: ComposeRule = {
       if (!verdict) continue;
       const secretName = looksLikeSecretName(entry.name);
       if (!verdict.known && !secretName) continue;
-      const edits = field?.inherited ? [] : interpolationEdits(service, entry);
+      const edits = field?.inherited || entry.inheritedRange ? [] : interpolationEdits(service, entry);
       context.report({
         messageId: verdict.known ? 'knownCredential' : 'secretName',
         data: { service: describeService(service, field), name: entry.name, credential: verdict.credential ?? 'a secret' },
-        range: field?.inherited ? field.range : entry.syntax === 'map' ? { start: rangeOf(entry.nameNode).start, end: rangeOf(entry.valueWritten!).end } : rangeOf(entry.valueWritten!),
+        range: field?.inherited ? field.range : entry.inheritedRange ? entry.inheritedRange : entry.syntax === 'map' ? { start: rangeOf(entry.nameNode).start, end: rangeOf(entry.valueWritten!).end } : rangeOf(entry.valueWritten!),
         ...(edits.length > 0 ? { fix: { title: `Take ${entry.name} from the environment (\${${entry.name}})`, edits } } : {}),
       });
     }

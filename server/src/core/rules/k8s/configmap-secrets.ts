@@ -7,7 +7,7 @@
 import { describeResource } from '../../kubernetes/model';
 import { judgeSecretValue } from '../../secrets/secret-values';
 import { looksLikeSecretName } from '../../secrets/secret-names';
-import { asScalar, mapAt, rangeOf, resolveNode, type YamlNode } from '../../yaml/yaml-document';
+import { asScalar, entriesOf, keyRange, mapAt, rangeOf, resolveNode, type YamlNode } from '../../yaml/yaml-document';
 import type { KubernetesRule } from '../define';
 
 /** `key = value`, `key: value`, `"key": "value",`, `export KEY=value` — one setting per line, up to its value (see {@link settingValue}). */
@@ -44,14 +44,12 @@ export const configmapSecrets: KubernetesRule = {
     if (resource.kind !== 'ConfigMap') return;
     const data = mapAt(resource.node, ['data'], resource.document);
     const configMap = describeResource(resource);
-    for (const item of data?.items ?? []) {
-      const keyNode = asScalar(item.key);
-      const key = keyNode?.value;
-      const value = asScalar(resolveNode(item.value, resource.document))?.value;
-      if (!keyNode || key === null || key === undefined || value === null || value === undefined) continue;
-      const name = String(key);
+    for (const { key: name, pair, inherited } of data ? entriesOf(data, resource.document) : []) {
+      const value = asScalar(resolveNode(pair.value, resource.document))?.value;
+      if (value === null || value === undefined) continue;
       const written = String(value);
-      const range = rangeOf(keyNode as YamlNode);
+      // An entry merged in through `<<` is written in the shared map: point at the merge.
+      const range = inherited ? keyRange(data!, name) : rangeOf(pair.key as YamlNode);
       const verdict = SWITCH_VALUE.test(written.trim()) ? undefined : judgeSecretValue(name, written, false);
       if (verdict?.known && verdict.credential) {
         context.report({ messageId: 'credential', data: { configMap, key: name, credential: verdict.credential }, range });

@@ -1,6 +1,6 @@
 import { describeResource } from '../../kubernetes/model';
 import { podSpecOf } from '../../kubernetes/workloads';
-import { asScalar, hasValue, keyRange, pairOf, sourceText, valueOf, type YamlNode } from '../../yaml/yaml-document';
+import { asScalar, hasKey, hasValue, keyRange, pairOf, sourceText, valueOf, type YamlNode } from '../../yaml/yaml-document';
 import { deletePair, replaceNode, setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
@@ -36,8 +36,9 @@ export const deprecatedSaField: KubernetesRule = {
     const podSpec = podSpecOf(resource);
     if (!podSpec) return;
     const { document, file } = resource;
+    // The field may come through a `<<` merge: reported there, and not fixed (the merged map is shared).
     const pair = pairOf(podSpec.node, DEPRECATED);
-    if (!pair) return;
+    if (!pair && !hasKey(podSpec.node, DEPRECATED, document)) return;
     const deprecated = scalarText(valueOf(podSpec.node, DEPRECATED, document));
     const current = scalarText(valueOf(podSpec.node, CURRENT, document));
     const range = keyRange(podSpec.node, DEPRECATED);
@@ -46,21 +47,23 @@ export const deprecatedSaField: KubernetesRule = {
       const title = 'Rename serviceAccount to serviceAccountName';
       const deprecatedValue = valueOf(podSpec.node, DEPRECATED, document);
       // An empty `serviceAccountName:` is there already: move the value into it rather than duplicating the key.
-      const edits = !pairOf(podSpec.node, CURRENT)
+      const edits = !pair
+        ? undefined
+        : !pairOf(podSpec.node, CURRENT)
         ? [replaceNode(pair.key as YamlNode, CURRENT)]
         : deprecated !== undefined && deprecatedValue
           ? [...setIn(file, document, podSpec.node, [CURRENT], sourceText(file, deprecatedValue)), ...deletePair(file, podSpec.node, DEPRECATED)]
           : undefined;
       context.report({ messageId: 'deprecated', data, range, ...(edits ? { fix: { title, edits } } : {}) });
     } else if (deprecated === undefined || deprecated === current) {
-      context.report({ messageId: 'redundant', data, range, fix: { title: 'Remove serviceAccount', edits: deletePair(file, podSpec.node, DEPRECATED) } });
+      context.report({ messageId: 'redundant', data, range, ...(pair ? { fix: { title: 'Remove serviceAccount', edits: deletePair(file, podSpec.node, DEPRECATED) } } : {}) });
     } else {
       // Removing it changes nothing the API server does, but the author may have meant the other account: let them choose.
       context.report({
         messageId: 'conflicting',
         data: { ...data, deprecated, current },
         range,
-        fix: { title: 'Remove serviceAccount (serviceAccountName applies)', edits: deletePair(file, podSpec.node, DEPRECATED), safe: false },
+        ...(pair ? { fix: { title: 'Remove serviceAccount (serviceAccountName applies)', edits: deletePair(file, podSpec.node, DEPRECATED), safe: false } } : {}),
       });
     }
   },

@@ -1,7 +1,7 @@
 import { describeResource } from '../../kubernetes/model';
 import { deepestKeyRange, isAtLeast, parseKubernetesVersion } from '../../kubernetes/pod-security';
 import { containersOf, isWindowsPod, podSpecOf } from '../../kubernetes/workloads';
-import { mapAt, pairOf } from '../../yaml/yaml-document';
+import { hasKey, mapAt } from '../../yaml/yaml-document';
 import { setIn } from '../../yaml/yaml-edit';
 import type { KubernetesRule } from '../define';
 
@@ -43,9 +43,9 @@ export const seccompNotSet: KubernetesRule = {
     if (!isAtLeast(version, SECCOMP_REQUIRED) || (isWindowsPod(podSpec) && isAtLeast(version, WINDOWS_EXEMPT))) return;
     const { document } = resource;
     // A pod-level type, valid or not, is what containers inherit; a bad one is seccomp-unconfined's finding.
-    if (pairOf(mapAt(podSpec.securityContext, ['seccompProfile'], document), 'type')) return;
+    if (hasKey(mapAt(podSpec.securityContext, ['seccompProfile'], document), 'type', document)) return;
     const unset = containersOf(podSpec)
-      .filter((container) => !pairOf(mapAt(container.securityContext, ['seccompProfile'], document), 'type'))
+      .filter((container) => !hasKey(mapAt(container.securityContext, ['seccompProfile'], document), 'type', document))
       .map((container) => (container.name !== undefined ? `\`${container.name}\`` : `#${container.index + 1}`));
     if (unset.length === 0) return;
     context.report({

@@ -4,7 +4,7 @@
  * keys and what each looks like — never a value, not even masked.
  */
 import { describeResource } from '../../kubernetes/model';
-import { asScalar, keyRange, mapAt, pairOf, resolveNode, type YamlDocument, type YamlMap } from '../../yaml/yaml-document';
+import { asScalar, entriesOf, keyRange, mapAt, pairOf, resolveNode, type YamlDocument, type YamlMap } from '../../yaml/yaml-document';
 import { judgeSecretValue, type SecretVerdict } from '../../secrets/secret-values';
 import type { KubernetesRule } from '../define';
 
@@ -57,12 +57,11 @@ interface CommittedValue extends SecretVerdict {
 
 /** The keys of `map` that hold a real-looking value, with what each looks like. */
 function committedValues(map: YamlMap, base64: boolean, document: YamlDocument): CommittedValue[] {
-  return map.items.flatMap((item) => {
-    const key = asScalar(item.key)?.value;
-    const value = asScalar(resolveNode(item.value, document))?.value;
-    if (key === undefined || key === null || value === undefined || value === null) return [];
-    const verdict = judgeSecretValue(String(key), String(value), base64);
-    return verdict ? [{ key: String(key), ...verdict }] : [];
+  return entriesOf(map, document).flatMap(({ key, pair }) => {
+    const value = asScalar(resolveNode(pair.value, document))?.value;
+    if (value === undefined || value === null) return [];
+    const verdict = judgeSecretValue(key, String(value), base64);
+    return verdict ? [{ key, ...verdict }] : [];
   });
 }
 
