@@ -37,6 +37,14 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const CODE_SERVER_VERSION = '4.100.3'; // 4.100.x is the newest line that runs on Node 20
 const CACHE = process.env.BULKHEAD_CODE_SERVER_CACHE ?? join(homedir(), '.cache', 'bulkhead', 'code-server');
 const CODE_SERVER = join(CACHE, 'node_modules', 'code-server');
+/**
+ * code-server's own config file, kept in the cache: without `--config` it writes a default one
+ * into ~/.config/code-server on its first start and announces that on stdout, which a fresh
+ * machine's first `--version` would print before the version line.
+ */
+const CODE_SERVER_CONFIG = join(CACHE, 'config.yaml');
+/** entry.js and the arguments every code-server invocation here starts with. */
+const codeServerCommand = (): string[] => [join(CODE_SERVER, 'out', 'node', 'entry.js'), '--config', CODE_SERVER_CONFIG];
 const CHROMIUM = process.env.BULKHEAD_CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT_MS = Number(process.env.BULKHEAD_E2E_TIMEOUT_S ?? 300) * 1000;
 const SCREENSHOTS = process.argv.includes('--no-screenshots') || process.env.BULKHEAD_E2E_SCREENSHOTS === 'off'
@@ -72,9 +80,9 @@ function run(command: string, args: string[], cwd: string, logFile: string, env:
 function installedVersion(): string | undefined {
   const entry = join(CODE_SERVER, 'out', 'node', 'entry.js');
   if (!existsSync(entry)) return undefined;
-  const result = spawnSync(process.execPath, [entry, '--version'], { encoding: 'utf8', timeout: 60_000 });
-  const line = result.stdout?.trim().split('\n')[0];
-  return result.status === 0 && line?.startsWith(`${CODE_SERVER_VERSION} `) ? line : undefined;
+  const result = spawnSync(process.execPath, [...codeServerCommand(), '--version'], { encoding: 'utf8', timeout: 60_000 });
+  const line = result.stdout?.split('\n').find((printed) => printed.startsWith(`${CODE_SERVER_VERSION} `));
+  return result.status === 0 ? line : undefined;
 }
 
 function which(command: string): string | undefined {
@@ -82,7 +90,14 @@ function which(command: string): string | undefined {
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
+/** Our settings for code-server, so that it never generates a config (with a password) of its own. */
+function writeCodeServerConfig(): void {
+  mkdirSync(CACHE, { recursive: true });
+  writeFileSync(CODE_SERVER_CONFIG, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
+}
+
 function ensureCodeServer(): string {
+  writeCodeServerConfig();
   const existing = installedVersion();
   if (existing) {
     log(`code-server reused from ${CACHE}`);
@@ -92,7 +107,7 @@ function ensureCodeServer(): string {
   if (!rg) throw new Error('ripgrep is missing: apt-get install -y ripgrep (code-server would download it from GitHub)');
   log(`installing code-server ${CODE_SERVER_VERSION} into ${CACHE} (about 2 minutes; log: ${join(CACHE, 'install.log')})`);
   rmSync(CACHE, { recursive: true, force: true });
-  mkdirSync(CACHE, { recursive: true });
+  writeCodeServerConfig();
   const logFile = join(CACHE, 'install.log');
   writeFileSync(join(CACHE, 'package.json'), '{ "private": true }\n');
   const npm = 'npm';
@@ -231,7 +246,7 @@ const PASSES: readonly Pass[] = [
 async function installPackaged(temp: string, userDataDir: string, extensionsDir: string): Promise<string> {
   const vsix = join(temp, 'bulkhead.vsix');
   await createVSIX({ cwd: ROOT, packagePath: vsix, dependencies: false });
-  run(process.execPath, [join(CODE_SERVER, 'out', 'node', 'entry.js'), '--install-extension', vsix, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir], temp, join(temp, 'install.log'));
+  run(process.execPath, [...codeServerCommand(), '--install-extension', vsix, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir], temp, join(temp, 'install.log'));
   const stub = join(temp, 'runner-extension');
   mkdirSync(stub, { recursive: true });
   const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: unknown }).engines;
@@ -341,7 +356,7 @@ async function runPass(pass: Pass, version: string, suiteIndex: string): Promise
     server = spawn(
       process.execPath,
       [
-        join(CODE_SERVER, 'out', 'node', 'entry.js'),
+        ...codeServerCommand(),
         '--auth', 'none',
         '--bind-addr', `127.0.0.1:${port}`,
         '--disable-telemetry', '--disable-update-check',
