@@ -114,4 +114,36 @@ describe(ID, () => {
     const ephemeralStart = text.indexOf('ephemeralContainers');
     assert.ok(offer!.edits.every((edit) => edit.start < ephemeralStart || edit.start >= text.length - 1), JSON.stringify(offer!.edits));
   });
+
+  it('hardens a container another inherits from through `<<` once, and names the inheriting one as left alone', () => {
+    const text = [
+      'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  selector: {matchLabels: {app: web}}', '  template:',
+      '    metadata: {labels: {app: web}}', '    spec:',
+      '      securityContext: {runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, fsGroup: 10001, seccompProfile: {type: RuntimeDefault}}',
+      '      containers:', '        - &base', '          name: web', '          image: ghcr.io/acme/web:1.0.0', '          securityContext:', '            privileged: false',
+      '        - <<: *base', '          name: sidecar', '',
+    ].join('\n');
+    const { output, offers } = applyAll(ID, text);
+    assert.equal(offers.length, 1);
+    assert.match(offers[0]!.title, /left alone, for their own quick fixes: the `securityContext` that container `sidecar` inherits through `<<`$/);
+    // Written once, in the container that holds the anchor; the sidecar's lines are untouched.
+    assert.equal(output.split('allowPrivilegeEscalation: false').length, 2, output);
+    assert.ok(output.endsWith('        - <<: *base\n          name: sidecar\n      volumes:\n        - name: tmp\n          emptyDir: {}\n'), output);
+  });
+
+  it('does not claim what an inherited securityContext lacks: it is hardened where it is written', () => {
+    const text = [
+      'apiVersion: v1', 'kind: List', 'items:',
+      '  - apiVersion: v1', '    kind: Pod', '    metadata: {name: a}', '    spec:',
+      '      containers:', '        - &base', '          name: a', '          image: ghcr.io/acme/a:1.0.0', '          securityContext: {privileged: false}',
+      '  - apiVersion: v1', '    kind: Pod', '    metadata: {name: b}', '    spec:',
+      '      containers:', '        - <<: *base', '          name: b', '',
+    ].join('\n');
+    const [first, second] = offersOf(ID, text);
+    assert.deepEqual(first!.resolves.sort(), ['k8s/allow-privilege-escalation', 'k8s/capabilities-not-restricted', 'k8s/readonly-root-fs', 'k8s/run-as-low-uid', 'k8s/run-as-non-root', 'k8s/seccomp-not-set', 'k8s/security-context-missing']);
+    // Pod b gets its pod-level settings; its container's come with pod a's offer.
+    assert.deepEqual(second!.resolves.sort(), ['k8s/run-as-low-uid', 'k8s/run-as-non-root', 'k8s/seccomp-not-set', 'k8s/security-context-missing']);
+    assert.match(second!.title, /the `securityContext` that container `b` inherits through `<<`$/);
+    applyAll(ID, text);
+  });
 });

@@ -18,7 +18,7 @@
 import { describeResource, type KubernetesResource } from '../kubernetes/model';
 import { containersOf, isWindowsPod, podSpecOf, type Container, type PodSpec } from '../kubernetes/workloads';
 import { volumesOf } from '../kubernetes/volumes';
-import { asMap, asSeq, hasValue, mapAt, pairOf, scalarValue, seqItems, stringItems, stringValue, valueOf, type YamlMap } from '../yaml/yaml-document';
+import { asMap, asSeq, hasValue, inheritsKey, mapAt, pairOf, scalarValue, seqItems, stringItems, stringValue, valueOf, type YamlMap } from '../yaml/yaml-document';
 import { joinEdits, mergeInto, type YamlValue, type YamlValues } from '../yaml/yaml-edit';
 import type { TextEdit } from '../engine/types';
 import type { RefactorOffer, Refactoring } from './refactoring';
@@ -67,7 +67,7 @@ class Plan {
     const tmpVolume = tmpVolumeName(podSpec);
     let needsTmpVolume = false;
     for (const container of containers) {
-      if (this.isAliased(container.node, 'securityContext', describe(container))) continue;
+      if (this.isShared(container.node, 'securityContext', describe(container))) continue;
       const { securityContext: context } = container;
       if (!hasSecurityContext(container.node)) this.resolves.add('k8s/security-context-missing');
       const wanted: Record<string, YamlValue> = {};
@@ -149,7 +149,7 @@ class Plan {
 
   private planPod(containers: readonly Container[]): void {
     const { document } = this.podSpec.resource;
-    if (this.isAliased(this.podSpec.node, 'securityContext', 'pod')) return;
+    if (this.isShared(this.podSpec.node, 'securityContext', 'pod')) return;
     const context = this.podSpec.securityContext;
     if (!hasSecurityContext(this.podSpec.node)) this.resolves.add('k8s/security-context-missing');
     const wanted: Record<string, YamlValue> = {};
@@ -183,11 +183,21 @@ class Plan {
     if (Object.keys(wanted).length > 0) this.pod.securityContext = wanted;
   }
 
-  /** A `securityContext` written as an alias is shared with other places: it is not edited. */
-  private isAliased(owner: YamlMap, key: string, where: string): boolean {
+  /**
+   * A `securityContext` written as an alias, or inherited through a `<<` merge, is written
+   * elsewhere and maybe shared with other places: it is not edited from here (and what it lacks is
+   * not claimed as resolved).
+   */
+  private isShared(owner: YamlMap, key: string, where: string): boolean {
+    const { document } = this.podSpec.resource;
     const pair = pairOf(owner, key);
-    if (!pair || pair.value === valueOf(owner, key, this.podSpec.resource.document)) return false;
-    this.leftAlone.push(`the aliased \`${key}\` (${where})`);
+    if (pair) {
+      if (pair.value === valueOf(owner, key, document)) return false;
+      this.leftAlone.push(`the aliased \`${key}\` (${where})`);
+      return true;
+    }
+    if (!inheritsKey(owner, key, document)) return false;
+    this.leftAlone.push(`the \`${key}\` that ${where === 'pod' ? 'the pod' : where} inherits through \`<<\``);
     return true;
   }
 }
