@@ -27,11 +27,42 @@ interface Hoisted {
   readonly count: number;
 }
 
+/** A value written elsewhere: `*bh0` or `<<: *bh0` in place of what was there. */
+interface Replacement {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** The anchors of one document, inserted before its root mapping. */
+interface AnchorBlock {
+  readonly at: number;
+  readonly text: string;
+}
+
+/** The text with the anchor blocks inserted and the replacements made (a block goes before a replacement at the same offset). */
+function spliced(text: string, blocks: readonly AnchorBlock[], replacements: readonly Replacement[], count: number): Hoisted {
+  const edits = [...blocks.map((block) => ({ start: block.at, end: block.at, text: block.text, block: true })), ...replacements.map((replacement) => ({ ...replacement, block: false }))];
+  edits.sort((a, b) => a.start - b.start || (a.block ? -1 : 1));
+  let out = '';
+  let cursor = 0;
+  const anchorBlocks: { start: number; end: number }[] = [];
+  for (const edit of edits) {
+    out += text.slice(cursor, edit.start);
+    if (edit.block) anchorBlocks.push({ start: out.length, end: out.length + edit.text.length });
+    out += edit.text;
+    cursor = edit.end;
+  }
+  out += text.slice(cursor);
+  return { text: out, anchorBlocks, count };
+}
+
 /** The text with every nested single-line scalar value moved into an anchor at the top of its document. */
 function hoistScalarValues(text: string): Hoisted | undefined {
   const documents = parseAllDocuments(text);
   if (!Array.isArray(documents)) return undefined;
-  const insertions: { at: number; text: string; block: boolean }[] = [];
+  const replacements: Replacement[] = [];
+  const blocks: AnchorBlock[] = [];
   let count = 0;
   for (const document of documents) {
     if (document.errors.length > 0) return undefined;
@@ -45,35 +76,13 @@ function hoistScalarValues(text: string): Hoisted | undefined {
         if (!isHoistable(text, value)) return;
         const name = `bh${count++}`;
         anchors.push(`  - &${name} ${text.slice(value.range[0], value.range[1])}\n`);
-        insertions.push({ at: value.range[0], text: `*${name}`, block: false }, { at: value.range[1], text: '', block: false });
+        replacements.push({ start: value.range[0], end: value.range[1], text: `*${name}` });
         return visit.SKIP;
       },
     });
-    if (anchors.length > 0) insertions.push({ at: root.range[0], text: `x-bulkhead-anchors:\n${anchors.join('')}`, block: true });
+    if (anchors.length > 0) blocks.push({ at: root.range[0], text: `x-bulkhead-anchors:\n${anchors.join('')}` });
   }
-  if (count === 0) return undefined;
-  // Apply from the end; a value's replacement is the pair (start: `*name`, end: '') above.
-  const edits: { start: number; end: number; text: string; block: boolean }[] = [];
-  for (let index = 0; index < insertions.length; index++) {
-    const insertion = insertions[index]!;
-    if (insertion.block) edits.push({ start: insertion.at, end: insertion.at, text: insertion.text, block: true });
-    else {
-      edits.push({ start: insertion.at, end: insertions[index + 1]!.at, text: insertion.text, block: false });
-      index++;
-    }
-  }
-  edits.sort((a, b) => a.start - b.start || (a.block ? -1 : 1));
-  let out = '';
-  let cursor = 0;
-  const anchorBlocks: { start: number; end: number }[] = [];
-  for (const edit of edits) {
-    out += text.slice(cursor, edit.start);
-    if (edit.block) anchorBlocks.push({ start: out.length, end: out.length + edit.text.length });
-    out += edit.text;
-    cursor = edit.end;
-  }
-  out += text.slice(cursor);
-  return { text: out, anchorBlocks, count };
+  return count === 0 ? undefined : spliced(text, blocks, replacements, count);
 }
 
 /** A single-line scalar, or a single-line flow sequence of such scalars (`drop: [ALL]`): whole lists are shared through aliases too. */
@@ -92,8 +101,8 @@ function isHoistable(text: string, value: Scalar | YAMLSeq): boolean {
 function mergeOnePairPerMap(text: string): Hoisted | undefined {
   const documents = parseAllDocuments(text);
   if (!Array.isArray(documents)) return undefined;
-  const replacements: { start: number; end: number; text: string }[] = [];
-  const blocks: { at: number; text: string }[] = [];
+  const replacements: Replacement[] = [];
+  const blocks: AnchorBlock[] = [];
   let count = 0;
   for (const document of documents) {
     if (document.errors.length > 0) return undefined;
@@ -119,20 +128,7 @@ function mergeOnePairPerMap(text: string): Hoisted | undefined {
     });
     if (anchors.length > 0) blocks.push({ at: root.range[0], text: `x-bulkhead-anchors:\n${anchors.join('')}` });
   }
-  if (count === 0) return undefined;
-  const edits = [...blocks.map((block) => ({ start: block.at, end: block.at, text: block.text, block: true })), ...replacements.map((replacement) => ({ ...replacement, block: false }))];
-  edits.sort((a, b) => a.start - b.start || (a.block ? -1 : 1));
-  let out = '';
-  let cursor = 0;
-  const anchorBlocks: { start: number; end: number }[] = [];
-  for (const edit of edits) {
-    out += text.slice(cursor, edit.start);
-    if (edit.block) anchorBlocks.push({ start: out.length, end: out.length + edit.text.length });
-    out += edit.text;
-    cursor = edit.end;
-  }
-  out += text.slice(cursor);
-  return { text: out, anchorBlocks, count };
+  return count === 0 ? undefined : spliced(text, blocks, replacements, count);
 }
 
 /** A plain scalar may hold what a flow mapping reads as syntax (`a,b`, `x: y`). */

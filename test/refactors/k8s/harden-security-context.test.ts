@@ -140,9 +140,9 @@ describe(ID, () => {
       '      containers:', '        - <<: *base', '          name: b', '',
     ].join('\n');
     const [first, second] = offersOf(ID, text);
-    assert.deepEqual(first!.resolves.sort(), ['k8s/allow-privilege-escalation', 'k8s/capabilities-not-restricted', 'k8s/readonly-root-fs', 'k8s/run-as-low-uid', 'k8s/run-as-non-root', 'k8s/seccomp-not-set', 'k8s/security-context-missing']);
+    assert.deepEqual([...first!.resolves].sort(), ['k8s/allow-privilege-escalation', 'k8s/capabilities-not-restricted', 'k8s/readonly-root-fs', 'k8s/run-as-low-uid', 'k8s/run-as-non-root', 'k8s/seccomp-not-set', 'k8s/security-context-missing']);
     // Pod b gets its pod-level settings; its container's come with pod a's offer.
-    assert.deepEqual(second!.resolves.sort(), ['k8s/run-as-low-uid', 'k8s/run-as-non-root', 'k8s/seccomp-not-set', 'k8s/security-context-missing']);
+    assert.deepEqual([...second!.resolves].sort(), ['k8s/run-as-low-uid', 'k8s/run-as-non-root', 'k8s/seccomp-not-set', 'k8s/security-context-missing']);
     assert.match(second!.title, /the `securityContext` that container `b` inherits through `<<`$/);
     applyAll(ID, text);
   });

@@ -6,8 +6,9 @@
  * Ground truth is `kubernetes/pod-security-admission/policy/check_*.go` (RULES.md §2.1).
  */
 import { DEFAULT_KUBERNETES_VERSION } from '../engine/config';
-import type { OffsetRange } from '../engine/types';
-import { entriesOf, keyRange, mapAt, pairOf, resolveNode, scalarString, scalarValue, stringItems, writtenValueOf, type YamlMap, type YamlNode } from '../yaml/yaml-document';
+import type { OffsetRange, TextEdit } from '../engine/types';
+import { asSeq, entriesOf, keyRange, mapAt, pairOf, resolveNode, scalarString, scalarValue, stringItems, writtenValueOf, type YamlMap, type YamlNode } from '../yaml/yaml-document';
+import { appendToSeqIn, quotedLikeFirstItem, setIn } from '../yaml/yaml-edit';
 import { describeResource } from './model';
 import { containersOf, describeContainer, type Container, type PodSpec } from './workloads';
 
@@ -123,4 +124,16 @@ export function addedCapabilitiesOf(podSpec: PodSpec): AddedCapability[] {
     if (!capabilities) return [];
     return stringItems(writtenValueOf(capabilities, 'add'), document).map(({ value, written, shared }) => ({ container, capabilities, value, written, shared }));
   });
+}
+
+/**
+ * Edits that add `capability` to the container's `securityContext.capabilities.drop`: appended to
+ * the list there (quoted like its items), or the list written with it alone.
+ */
+export function dropCapabilityEdits(container: Container, dropNode: YamlNode | undefined, capability: string): TextEdit[] {
+  const { file, document } = container.podSpec.resource;
+  const seq = asSeq(dropNode);
+  const capabilities = mapAt(container.securityContext, ['capabilities'], document);
+  if (seq && capabilities) return appendToSeqIn(file, document, capabilities, 'drop', quotedLikeFirstItem(file, seq, capability));
+  return setIn(file, document, container.node, ['securityContext', 'capabilities', 'drop'], `["${capability}"]`);
 }

@@ -19,7 +19,7 @@ import { describeResource, type KubernetesResource } from '../kubernetes/model';
 import { containersOf, isWindowsPod, podSpecOf, type Container, type PodSpec } from '../kubernetes/workloads';
 import { volumesOf } from '../kubernetes/volumes';
 import { asMap, asSeq, hasValue, inheritsKey, mapAt, pairOf, scalarValue, seqItems, stringItems, stringValue, valueOf, type YamlMap } from '../yaml/yaml-document';
-import { joinEdits, mergeInto, type YamlValue, type YamlValues } from '../yaml/yaml-edit';
+import { joinEdits, mergeInto, quotedLikeFirstItem, type YamlValue, type YamlValues } from '../yaml/yaml-edit';
 import type { TextEdit } from '../engine/types';
 import type { RefactorOffer, Refactoring } from './refactoring';
 
@@ -104,9 +104,7 @@ class Plan {
       const capabilities = mapAt(context, ['capabilities'], document);
       const dropped = stringItems(valueOf(capabilities, 'drop', document), document);
       if (!dropped.some(({ value }) => value === 'ALL')) {
-        const first = asSeq(valueOf(capabilities, 'drop', document))?.items[0] as { range?: number[] } | undefined;
-        const quote = first?.range ? podSpec.resource.file.text[first.range[0]!] : undefined;
-        wanted.capabilities = { drop: [quote === '"' || quote === "'" ? `${quote}ALL${quote}` : 'ALL'] };
+        wanted.capabilities = { drop: [quotedLikeFirstItem(podSpec.resource.file, asSeq(valueOf(capabilities, 'drop', document)), 'ALL')] };
         this.resolves.add('k8s/capabilities-not-restricted');
       }
       const added = stringItems(valueOf(capabilities, 'add', document), document).filter(({ value }) => value !== 'NET_BIND_SERVICE');

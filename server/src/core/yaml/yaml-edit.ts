@@ -121,6 +121,16 @@ function replacePairValue(file: YamlFile, key: YamlNode, value: YamlNode, newTex
 }
 
 /**
+ * `value` quoted as the first item of `seq` is (`"ALL"` beside `"NET_RAW"`), plain when that one is
+ * plain or there is none; `whenPlain` is the source of a plain one (a flow list may want quotes).
+ */
+export function quotedLikeFirstItem(file: YamlFile, seq: YamlNode & { items: unknown[] } | undefined, value: string, whenPlain = value): string {
+  const first = seq?.items[0] as YamlNode | undefined;
+  const quote = first?.range ? file.text[first.range[0]] : undefined;
+  return quote === '"' || quote === "'" ? `${quote}${value}${quote}` : whenPlain;
+}
+
+/**
  * Appends an item to the sequence that is the value of `key` in `map`. A sequence written as an
  * alias (`drop: *defaults`) is shared with every other alias of it: the alias is replaced by a
  * flow sequence of the same items and the new one, and the anchored sequence stays as it is. No

@@ -1,7 +1,7 @@
 import { rewriteString } from '../../compose/compose-edits';
 import { describeService, securityOptions, serviceField } from '../../compose/service-fields';
 import { asSeq, rangeOf, type YamlNode } from '../../yaml/yaml-document';
-import { appendToSeqIn, setIn } from '../../yaml/yaml-edit';
+import { appendToSeqIn, quotedLikeFirstItem, setIn } from '../../yaml/yaml-edit';
 import type { ComposeRule } from '../define';
 
 const OPTION = 'no-new-privileges';
@@ -56,9 +56,7 @@ export const noNewPrivilegesMissing: ComposeRule = {
       return;
     }
     if (field && seq && seq.items.length > 0) {
-      const first = seq.items[0] as YamlNode;
-      const quote = first.range ? service.file.text[first.range[0]] : undefined;
-      const item = quote === '"' || quote === "'" ? `${quote}${ENTRY}${quote}` : seq.flow ? `"${ENTRY}"` : ENTRY;
+      const item = quotedLikeFirstItem(service.file, seq, ENTRY, seq.flow ? `"${ENTRY}"` : ENTRY);
       context.report({
         messageId: 'listMissing',
         data: { service: describeService(service) },

@@ -1,8 +1,8 @@
 import { containersOf, describeContainer, isWindowsPod, podSpecOf, type Container } from '../../kubernetes/workloads';
-import { asSeq, keyRange, mapAt, pairOf, rangeOf, stringItems, valueOf, writtenValueOf, type YamlNode } from '../../yaml/yaml-document';
-import { appendToSeqIn, setIn } from '../../yaml/yaml-edit';
+import { keyRange, mapAt, pairOf, rangeOf, stringItems, valueOf, writtenValueOf } from '../../yaml/yaml-document';
+import { dropCapabilityEdits } from '../../kubernetes/pod-security';
 import type { KubernetesRule } from '../define';
-import type { OffsetRange, TextEdit } from '../../engine/types';
+import type { OffsetRange } from '../../engine/types';
 
 const ALLOWED_ADD = 'NET_BIND_SERVICE';
 
@@ -49,7 +49,7 @@ export const capabilitiesNotRestricted: KubernetesRule = {
           messageId: lowerCase ? 'dropAllCase' : 'dropAll',
           data: { container: describeContainer(container), ...(lowerCase ? { written: lowerCase.value } : {}) },
           range: dropAnchor(container),
-          fix: { title: 'Drop ALL capabilities', edits: dropAllEdits(container, dropNode) },
+          fix: { title: 'Drop ALL capabilities', edits: dropCapabilityEdits(container, dropNode, 'ALL') },
         });
       }
       for (const { value, written } of stringItems(writtenValueOf(capabilities, 'add'), document)) {
@@ -68,16 +68,4 @@ function dropAnchor(container: Container): OffsetRange {
   if (pairOf(container.securityContext, 'capabilities')) return keyRange(container.securityContext!, 'capabilities');
   if (pairOf(container.node, 'securityContext')) return keyRange(container.node, 'securityContext');
   return container.anchorRange;
-}
-
-function dropAllEdits(container: Container, dropNode: YamlNode | undefined): TextEdit[] {
-  const { file, document } = container.podSpec.resource;
-  const seq = asSeq(dropNode);
-  const capabilities = mapAt(container.securityContext, ['capabilities'], document);
-  if (seq && capabilities) {
-    const first = seq.items[0] as YamlNode | undefined;
-    const quote = first?.range ? file.text[first.range[0]] : undefined;
-    return appendToSeqIn(file, document, capabilities, 'drop', quote === '"' || quote === "'" ? `${quote}ALL${quote}` : 'ALL');
-  }
-  return setIn(file, document, container.node, ['securityContext', 'capabilities', 'drop'], '["ALL"]');
 }

@@ -1,9 +1,7 @@
-import { containersOf, describeContainer, isWindowsPod, podSpecOf, type Container } from '../../kubernetes/workloads';
-import { deepestKeyRange } from '../../kubernetes/pod-security';
-import { asSeq, mapAt, stringItems, valueOf, type YamlNode } from '../../yaml/yaml-document';
-import { appendToSeqIn, setIn } from '../../yaml/yaml-edit';
+import { containersOf, describeContainer, isWindowsPod, podSpecOf } from '../../kubernetes/workloads';
+import { deepestKeyRange, dropCapabilityEdits } from '../../kubernetes/pod-security';
+import { mapAt, stringItems, valueOf } from '../../yaml/yaml-document';
 import type { KubernetesRule } from '../define';
-import type { TextEdit } from '../../engine/types';
 
 /** The runtime reads `all`, `ALL`, `cap_net_raw` and `NET_RAW` alike. */
 function dropsNetRaw(value: string): boolean {
@@ -48,20 +46,8 @@ export const netRawNotDropped: KubernetesRule = {
         messageId: 'notDropped',
         data: { container: describeContainer(container) },
         range: deepestKeyRange(container.node, ['securityContext', 'capabilities', 'drop'], container.anchorRange, document),
-        fix: { title: 'Drop NET_RAW', edits: dropNetRawEdits(container, dropNode) },
+        fix: { title: 'Drop NET_RAW', edits: dropCapabilityEdits(container, dropNode, 'NET_RAW') },
       });
     }
   },
 };
-
-function dropNetRawEdits(container: Container, dropNode: YamlNode | undefined): TextEdit[] {
-  const { file, document } = container.podSpec.resource;
-  const seq = asSeq(dropNode);
-  const capabilities = mapAt(container.securityContext, ['capabilities'], document);
-  if (seq && capabilities) {
-    const first = seq.items[0] as YamlNode | undefined;
-    const quote = first?.range ? file.text[first.range[0]] : undefined;
-    return appendToSeqIn(file, document, capabilities, 'drop', quote === '"' || quote === "'" ? `${quote}NET_RAW${quote}` : 'NET_RAW');
-  }
-  return setIn(file, document, container.node, ['securityContext', 'capabilities', 'drop'], '["NET_RAW"]');
-}
