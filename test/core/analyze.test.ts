@@ -57,6 +57,25 @@ describe('analyze', () => {
     assert.equal(kindOf('.github/workflows/ci.yml', 'on: push\njobs: {}\n'), 'yaml');
   });
 
+  it('takes a `{{` where YAML reads structure for a template, and one inside a scalar for data', () => {
+    const analyzed = (fileName: string, text: string) => analyze({ fileName, text }, { rules: DEFAULT_RULE_SET });
+    const templates = [
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ include "web.fullname" . }}\n',
+      '{{- if .Values.enabled }}\napiVersion: v1\nkind: Pod\n{{- end }}\n',
+      'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: app\n      securityContext:\n        {{- toYaml .Values.securityContext | nindent 8 }}\n',
+      'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - {{ .Values.sidecar }}\n',
+    ];
+    for (const text of templates) assert.equal(analyzed('chart/templates/pod.yaml', text).kind, 'helm', text);
+    // A GitHub workflow's expressions: not a template, and not ours either (nothing reported).
+    const workflow = analyzed('.github/workflows/ci.yml', 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    container:\n      image: node:latest\n    steps:\n      - run: npm test\n        env:\n          TOKEN: ${{ secrets.TOKEN }}\n');
+    assert.deepEqual([workflow.kind, workflow.findings, workflow.problems], ['yaml', [], []]);
+    // Manifests whose scalars hold Go templates are analysed like any other.
+    const rule = 'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: alerts\nspec:\n  groups:\n    - name: up\n      rules:\n        - alert: Down\n          annotations:\n            summary: "{{ $labels.instance }} is down"\n            description: |\n              {{ $labels.job }} has been down for 5 minutes.\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n';
+    const result = analyzed('alerts.yaml', rule);
+    assert.equal(result.kind, 'kubernetes');
+    assert.ok(result.findings.some((finding) => finding.ruleId === 'k8s/privileged-container'));
+  });
+
   it('reports nothing at all for YAML that is not ours, even when broken', () => {
     const result = analyze({ fileName: 'x.yaml', text: 'a: [1\nb: 2\n' }, { rules: DEFAULT_RULE_SET });
     assert.deepEqual([result.findings, result.problems], [[], []]);

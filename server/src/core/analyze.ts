@@ -13,7 +13,7 @@ import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
 import { ShellParseCache, type ParsedShell } from './dockerfile/shell';
 import { isKubernetesDocument, resourcesOf, type KubernetesResource } from './kubernetes/model';
 import { splitYamlDocuments } from './yaml/yaml-chunks';
-import { mapAt, pairRange, parseYamlFile, type YamlFile, type YamlParseError } from './yaml/yaml-document';
+import { isGoTemplate, mapAt, pairRange, parseYamlFile, type YamlFile, type YamlParseError } from './yaml/yaml-document';
 import type { CrossFileSubject } from './rules/define';
 import { shiftObject, workspaceObjectOf, type WorkspaceObject } from './workspace/objects';
 import type { WorkspaceIndex } from './workspace/workspace-index';
@@ -544,12 +544,6 @@ function checkAcrossFiles(
     const own = annotations.filter((annotation) => annotation.anchor.start === object.anchorRange.start);
     applyAnnotationSuppressions(own, findings, before, suppressed);
   }
-}
-
-/** Helm and other Go templates: `{{ … }}` somewhere in the text. */
-function isGoTemplate(text: string): boolean {
-  const open = text.indexOf('{{');
-  return open >= 0 && text.indexOf('}}', open + 2) >= 0;
 }
 
 function looksBinary(text: string): boolean {

@@ -6,7 +6,7 @@
  * Aliases are resolved one level at a time (never expanded into copies), so an alias bomb costs
  * nothing here; `toJS` is never called (test/core/bounds.test.ts checks both).
  */
-import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, Lexer, parseAllDocuments, parseDocument, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex } from '../engine/line-index';
 import type { OffsetRange } from '../engine/types';
 
@@ -389,4 +389,21 @@ export function stringItems(node: unknown, document?: YamlDocument): { readonly 
     const scalar = asScalar(item);
     return scalar && typeof scalar.value === 'string' ? [{ value: scalar.value, node: scalar, written, shared }] : [];
   });
+}
+
+/**
+ * Helm and other Go templates: a `{{` where YAML would read structure — two flow-mapping openers
+ * in a row (`name: {{ include … }}`, `{{- if … }}`, `- {{ .Values.x }}`), which no manifest
+ * means. A `{{` inside a scalar is data, not a template: GitHub Actions' `${{ … }}`, Prometheus'
+ * `"{{ $labels.instance }}"`, Argo's quoted parameters, a template in a ConfigMap's block scalar.
+ * Only texts holding `{{` are lexed (linear, no document is built).
+ */
+export function isGoTemplate(text: string): boolean {
+  if (!text.includes('{{')) return false;
+  let previous = '';
+  for (const token of new Lexer().lex(text)) {
+    if (token === '{' && previous === '{') return true;
+    previous = token;
+  }
+  return false;
 }
