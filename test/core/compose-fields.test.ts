@@ -15,6 +15,7 @@ import {
   serviceVolumes,
   topLevelVolume,
 } from '../../server/src/core/compose/service-fields';
+import { analyze, DEFAULT_RULE_SET } from '../../server/src/core/index';
 import { parseYamlFile } from '../../server/src/core/yaml/yaml-document';
 
 function services(text: string): ComposeService[] {
@@ -157,5 +158,48 @@ describe('compose service fields', () => {
     assert.ok(isLegacyV2(service));
     assert.ok(topLevelVolume(service, 'data'));
     assert.equal(topLevelVolume(service, 'other'), undefined);
+  });
+
+  it('follows `extends` to a service of the same file, up its chain, through cycles, but not into another file', () => {
+    const text = [
+      'services:',
+      '  base:',
+      '    image: ghcr.io/acme/app:1.0.0',
+      '    read_only: true',
+      '  middle:',
+      '    extends: base',
+      '    user: "10001"',
+      '  web:',
+      '    extends: {service: middle}',
+      '    read_only: false',
+      '  loop-a:',
+      '    extends: loop-b',
+      '  loop-b:',
+      '    extends: {service: loop-a}',
+      '  elsewhere:',
+      '    extends: {file: common.yml, service: base}',
+      '',
+    ].join('\n');
+    const [, middle, web, loopA, , elsewhere] = services(text);
+    const at = (range: { start: number; end: number } | undefined) => (range ? text.slice(range.start, range.end) : undefined);
+    const readOnly = serviceField(middle!, 'read_only');
+    assert.deepEqual([readOnly?.inherited, readOnly?.through, at(readOnly?.range)], [true, 'extends', 'extends: base']);
+    // Its own value wins; two steps up the chain is found too, reported at its own `extends`.
+    assert.deepEqual([serviceField(web!, 'read_only')?.inherited, at(serviceField(web!, 'read_only')?.range)], [false, 'read_only: false']);
+    assert.deepEqual([serviceField(web!, 'image')?.through, at(serviceField(web!, 'image')?.range)], ['extends', 'extends: {service: middle}']);
+    assert.equal(serviceField(loopA!, 'image'), undefined);
+    assert.equal(serviceField(elsewhere!, 'image'), undefined);
+  });
+
+  it('judges a service by what it extends: nothing reported for what it inherits, an insecure inherited value reported at its `extends` without a fix', () => {
+    const hardened = 'image: ghcr.io/acme/web:1.2.3\n    read_only: true\n    user: "10001"\n    cap_drop: [ALL]\n    security_opt: ["no-new-privileges:true"]\n    deploy: {resources: {limits: {cpus: "1", memory: 256M, pids: 100}}}\n    networks: [front]\n    healthcheck: {test: ["CMD", "/healthz"]}';
+    const text = `services:\n  web:\n    ${hardened}\n    privileged: true\n  worker:\n    extends:\n      service: web\n    command: ["worker"]\nnetworks:\n  front: {}\n`;
+    const findings = analyze({ fileName: 'compose.yaml', text }, { rules: DEFAULT_RULE_SET }).findings;
+    const worker = findings.filter((finding) => finding.message.includes('`worker`'));
+    assert.deepEqual(worker.map((finding) => finding.ruleId), ['compose/privileged']);
+    assert.match(worker[0]!.message, /service `worker` \(through its `extends`\)/i);
+    // The `extends` pair, as findings through a `<<` merge point at the `<<` pair.
+    assert.equal(text.slice(worker[0]!.range.start, worker[0]!.range.end).trimEnd(), 'extends:\n      service: web');
+    assert.equal(worker[0]!.fix, undefined);
   });
 });

@@ -5,7 +5,9 @@
  *
  * Merge keys (`<<: *defaults`, `<<: [*a, *b]`) are followed: a field a service inherits through a
  * merge is found, and marked `inherited` so rules report it at the service's `<<` and leave the
- * shared anchor alone. `${VAR}` interpolation is never expanded: values that contain it are
+ * shared anchor alone. So is `extends: {service: base}` (or `extends: base`) naming a service of
+ * the same file: its fields are the extending service's unless it sets them itself, reported at
+ * its `extends`. (`extends` with a `file:` names a service this file does not hold: not followed.) `${VAR}` interpolation is never expanded: values that contain it are
  * marked `interpolated` and rules do not judge them.
  */
 import type { OffsetRange } from '../engine/types';
@@ -60,15 +62,49 @@ export interface ServiceField {
    * at the node an alias names (shared with every other alias of it, maybe another field entirely).
    */
   readonly written: YamlNode | undefined;
-  /** True when the field comes from a `<<` merge rather than the service itself. */
+  /** True when the field comes from a `<<` merge or an `extends` rather than the service itself. */
   readonly inherited: boolean;
+  /** How an inherited field reaches the service. */
+  readonly through?: '<<' | 'extends';
   /** Where a finding about this field points: the pair in the service, or the service's `<<` pair. */
   readonly range: OffsetRange;
 }
 
-/** The service's `key`, from the service itself or else from its `<<` merges (in YAML's order). */
+/**
+ * The service's `key`, from the service itself, else from its `<<` merges (in YAML's order), else
+ * from the service it `extends` in the same file (and so on up its chain).
+ */
 export function serviceField(service: ComposeService, key: string): ServiceField | undefined {
-  return fieldIn(service.node, key, service.document, 0, undefined, new Set());
+  const visited = new Set<YamlMap>();
+  const own = fieldIn(service.node, key, service.document, 0, undefined, visited);
+  if (own) return own;
+  // Reported at the service's own `extends`, however far up the chain the field is.
+  let reportedAt: OffsetRange | undefined;
+  let extending = service;
+  for (let depth = 0; depth < MAX_MERGE_DEPTH; depth++) {
+    const base = extendedService(extending, visited);
+    if (!base) return undefined;
+    reportedAt ??= base.range;
+    const found = fieldIn(base.service.node, key, service.document, 0, reportedAt, visited);
+    if (found) return { ...found, inherited: true, through: 'extends', range: reportedAt };
+    extending = base.service;
+  }
+  return undefined;
+}
+
+/** The service of the same file that `extends` names (once per chain: `visited` stops a cycle), and where its `extends` is written. */
+function extendedService(service: ComposeService, visited: Set<YamlMap>): { readonly service: ComposeService; readonly range: OffsetRange } | undefined {
+  const field = fieldIn(service.node, 'extends', service.document, 0, undefined, new Set());
+  const value = field?.value;
+  const extended = asMap(value);
+  if (extended && valueOf(extended, 'file', service.document) !== undefined) return undefined;
+  const name = asScalar(extended ? valueOf(extended, 'service', service.document) : value)?.value;
+  if (typeof name !== 'string') return undefined;
+  const services = asMap(valueOf(asMap(service.document.contents), 'services', service.document));
+  const node = asMap(valueOf(services, name, service.document));
+  if (!node || visited.has(node)) return undefined;
+  visited.add(node);
+  return { service: { ...service, name, node }, range: field!.range };
 }
 
 /**
@@ -83,7 +119,7 @@ function fieldIn(map: YamlMap, key: string, document: YamlDocument, depth: numbe
       const value = resolveNode(pair.value, document) ?? undefined;
       const written = isNode(pair.value) ? pair.value : undefined;
       const own = pairRange(map, key) ?? rangeOf(pair.key as YamlNode);
-      return { key, pair, owner: map, value, written, inherited: via !== undefined, range: via ?? own };
+      return { key, pair, owner: map, value, written, inherited: via !== undefined, ...(via !== undefined ? { through: '<<' as const } : {}), range: via ?? own };
     }
   }
   if (depth >= MAX_MERGE_DEPTH) return undefined;
@@ -129,9 +165,10 @@ export function fieldMap(service: ComposeService, key: string): YamlMap | undefi
   return asMap(serviceField(service, key)?.value);
 }
 
-/** `service \`api\``, or `service \`api\` (through its \`<<\` merge)` for inherited fields. */
+/** `service \`api\``, or `service \`api\` (through its \`<<\` merge)` / `(through its \`extends\`)` for inherited fields. */
 export function describeService(service: ComposeService, field?: ServiceField): string {
-  return field?.inherited ? `service \`${service.name}\` (through its \`<<\` merge)` : `service \`${service.name}\``;
+  if (!field?.inherited) return `service \`${service.name}\``;
+  return field.through === 'extends' ? `service \`${service.name}\` (through its \`extends\`)` : `service \`${service.name}\` (through its \`<<\` merge)`;
 }
 
 // ---------------------------------------------------------------------------------------------
