@@ -76,6 +76,10 @@ export function renderRuleDoc(meta: RuleMeta): string {
   lines.push('## Messages', '');
   for (const [id, template] of Object.entries(meta.messages)) lines.push(`- \`${id}\`: ${template}`);
   lines.push('');
+  if (meta.missingMessages && meta.missingMessages.length > 0) {
+    const ids = meta.missingMessages.map(code).join(', ');
+    lines.push(`Not reported (${ids}) on a service with neither \`image\` nor \`build\`: such a service is merged onto one defined in another file (an override file, \`extends\` with \`file:\`), which may set what it lacks.`, '');
+  }
 
   lines.push('## Equivalents in other tools', '');
   const peers = peersOf(meta);

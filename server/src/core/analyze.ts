@@ -9,6 +9,7 @@ import { runRules } from './engine/runner';
 import { findSuppressions, mayHoldSuppressions, parseIdList, peerResolverOf, suppressionsCovering, type PeerResolver, type Suppression } from './engine/suppressions';
 import type { AnalysisProblem, Finding, OffsetRange, Rule, RuleMeta, Severity } from './engine/types';
 import { composeFileOf, isComposeFileName, looksLikeCompose, type ComposeService } from './compose/model';
+import { isServiceFragment } from './compose/service-fields';
 import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
 import { ShellParseCache, type ParsedShell } from './dockerfile/shell';
 import { isKubernetesDocument, resourcesOf, type KubernetesResource } from './kubernetes/model';
@@ -511,7 +512,7 @@ function checkChunk(file: YamlFile, kind: 'kubernetes' | 'compose', options: Ana
   const annotations: PendingSuppression[] = [];
   const suppressed: PendingSuppressed[] = [];
   if (kind === 'compose') {
-    for (const service of composeFileOf(file).services) runRules(options.rules.compose, service, config, findings, problems);
+    for (const service of composeFileOf(file).services) runRules(options.rules.compose, service, config, findings, problems, { fragment: isServiceFragment(service) });
   } else {
     for (const resource of resourcesOf(file)) {
       const before = findings.length;

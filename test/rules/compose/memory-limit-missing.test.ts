@@ -26,7 +26,7 @@ testRule(memoryLimitMissing, {
     {
       name: 'inherited deploy without limits: reported at the merge, no fix',
       fileName: 'compose.yaml',
-      text: 'x-d: &d\n  deploy:\n    replicas: 2\nservices:\n  a:\n    <<: *d\n',
+      text: 'x-d: &d\n  deploy:\n    replicas: 2\nservices:\n  a:\n    <<: *d\n    image: ghcr.io/acme/a:1.0.0\n',
       findings: [{ line: 6, column: 5, endLine: 6, endColumn: 11, messageId: 'missing', messageIncludes: ['(through its `<<` merge)'] }],
       noFix: true,
     },

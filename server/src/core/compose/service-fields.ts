@@ -145,6 +145,15 @@ function mergeSources(value: unknown, document: YamlDocument): YamlMap[] {
   return seq.items.map((item) => asMap(resolveNode(item, document))).filter((map): map is YamlMap => map !== undefined);
 }
 
+/**
+ * A service with neither `image` nor `build` (its own, merged, or through `extends` in this file)
+ * cannot run as written: it is merged onto a service defined in another file (an override file,
+ * `extends` with `file:`), which may set what it lacks.
+ */
+export function isServiceFragment(service: ComposeService): boolean {
+  return !hasField(service, 'image') && !hasField(service, 'build');
+}
+
 /** True when the service (or a merge) has `key` at all, even with an empty value. */
 export function hasField(service: ComposeService, key: string): boolean {
   return serviceField(service, key) !== undefined;

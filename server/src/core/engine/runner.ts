@@ -1,11 +1,12 @@
 import { effectiveSeverity, isRuleEnabled, ruleOptionsOf, type AnalysisConfig } from './config';
 import { countFinding, isBoundError } from './input-bounds';
 import { formatMessage } from './messages';
-import type { AnalysisProblem, Finding, Rule } from './types';
+import type { AnalysisProblem, Finding, Rule, RuleMeta } from './types';
 
 /**
  * Runs rules over one subject. A rule that throws becomes one internal problem; the others
- * still run. Severity configuration is applied here, never inside rules.
+ * still run. Severity configuration is applied here, never inside rules. A `fragment` subject
+ * (merged onto one defined elsewhere) gets no report of what it lacks ({@link RuleMeta.missingMessages}).
  */
 export function runRules<Subject>(
   rules: readonly Rule<Subject>[],
@@ -13,6 +14,7 @@ export function runRules<Subject>(
   config: AnalysisConfig,
   findings: Finding[],
   problems: AnalysisProblem[],
+  { fragment = false }: { readonly fragment?: boolean } = {},
 ): void {
   const options = ruleOptionsOf(config);
   for (const rule of rules) {
@@ -22,6 +24,7 @@ export function runRules<Subject>(
       rule.check(subject, {
         options,
         report(report) {
+          if (fragment && meta.missingMessages?.includes(report.messageId)) return;
           const severity = effectiveSeverity(meta, config, report.severity);
           if (severity === 'off') return;
           const template = meta.messages[report.messageId];

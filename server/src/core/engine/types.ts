@@ -77,6 +77,13 @@ export interface RuleMeta {
   readonly scope?: 'file' | 'workspace';
   /** A short insecure snippet and its secure counterpart, shown in the rule's documentation. */
   readonly example?: { readonly insecure: string; readonly secure: string };
+  /**
+   * Message ids that report a setting the subject lacks. A fragment — a Compose service with
+   * neither `image` nor `build`, merged onto a service defined in another file (an override
+   * file, `extends` into another file) — is not told what it lacks: that file may set it. What a
+   * fragment sets is judged like anything else.
+   */
+  readonly missingMessages?: readonly string[];
 }
 
 /** What a rule reports: the engine turns it into a {@link Finding}. */

@@ -18,6 +18,7 @@ export const capDropMissing: ComposeRule = {
       missing: '{service} does not drop any capabilities, so it keeps Docker\'s default set. Add `cap_drop: [ALL]` and add back only what it needs.',
       partial: '{service} drops some capabilities but not `ALL`. Add `ALL` to `cap_drop` and add back only what it needs.',
     },
+    missingMessages: ['missing', 'partial'],
     fix: 'suggestion',
     equivalents: {
       kics: ['container_capabilities_unrestricted'],

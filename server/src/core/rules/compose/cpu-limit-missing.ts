@@ -15,6 +15,7 @@ export const cpuLimitMissing: ComposeRule = {
       missing: '{service} has no CPU limit, so it can starve the other services on the host. Set `deploy.resources.limits.cpus` (e.g. `"0.50"`).',
       missingV2: '{service} has no CPU limit, so it can starve the other services on the host. Set `cpus` (e.g. `0.5`).',
     },
+    missingMessages: ['missing', 'missingV2'],
     fix: 'suggestion',
     equivalents: {
       kics: ['cpus_not_limited'],

@@ -14,6 +14,7 @@ export const defaultNetwork: ComposeRule = {
     messages: {
       missing: 'service `{name}` has no `networks:`, so it shares the default network with every service of the project. Attach it to named networks for its tier.',
     },
+    missingMessages: ['missing'],
     fix: 'none',
     equivalents: {
       kics: ['networks_not_set'],

@@ -15,6 +15,7 @@ export const healthcheckMissing: ComposeRule = {
     messages: {
       missing: 'service `{name}` defines no `healthcheck` (unless its image has a `HEALTHCHECK`), so a hung service looks healthy. Add a `healthcheck:` that tests it.',
     },
+    missingMessages: ['missing'],
     fix: 'suggestion',
     equivalents: {
       kics: ['healthcheck_not_set'],

@@ -15,6 +15,7 @@ export const memoryLimitMissing: ComposeRule = {
       missing: '{service} has no memory limit, so it can exhaust the host\'s memory. Set `deploy.resources.limits.memory` (e.g. `512M`).',
       missingV2: '{service} has no memory limit, so it can exhaust the host\'s memory. Set `mem_limit` (e.g. `512m`).',
     },
+    missingMessages: ['missing', 'missingV2'],
     fix: 'suggestion',
     equivalents: {
       kics: ['memory_not_limited'],

@@ -22,6 +22,7 @@ export const noNewPrivilegesMissing: ComposeRule = {
       listMissing: '{service} has `security_opt` without `no-new-privileges`, so its processes can gain privileges through setuid binaries. Add `no-new-privileges:true` to the list.',
       disabled: '{service} sets `{option}`, so its processes can gain privileges through setuid binaries. Set it to `no-new-privileges:true`.',
     },
+    missingMessages: ['missing', 'listMissing'],
     fix: 'safe',
     equivalents: {
       kics: ['no_new_privileges_not_set'],

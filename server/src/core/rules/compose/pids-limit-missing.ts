@@ -19,6 +19,7 @@ export const pidsLimitMissing: ComposeRule = {
       missing: '{service} has no process limit, so a fork bomb can exhaust the host\'s process table. Set `pids_limit` (e.g. `100`).',
       unlimited: '{service} sets `pids_limit: {value}`, which means no limit. Set a positive number (e.g. `100`).',
     },
+    missingMessages: ['missing'],
     fix: 'suggestion',
     equivalents: {
       kics: ['pids_limit_not_set'],

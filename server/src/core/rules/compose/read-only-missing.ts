@@ -16,6 +16,7 @@ export const readOnlyMissing: ComposeRule = {
       missing: '{service} has a writable root file system. Add `read_only: true` (and `tmpfs:` for paths it writes).',
       disabled: '{service} sets `read_only: {value}`, so its root file system is writable. Set `read_only: true` (and `tmpfs:` for paths it writes).',
     },
+    missingMessages: ['missing'],
     fix: 'suggestion',
     equivalents: {
       semgrep: ['writable-filesystem-service'],

@@ -14,6 +14,7 @@ export const securityOptMissing: ComposeRule = {
     messages: {
       missing: 'service `{name}` sets no `security_opt`, so its confinement is whatever the host\'s daemon defaults to. Add `security_opt: ["no-new-privileges:true"]` and the profiles your hosts use.',
     },
+    missingMessages: ['missing'],
     fix: 'none',
     equivalents: {
       kics: ['security_opt_not_set'],

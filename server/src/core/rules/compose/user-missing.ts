@@ -15,6 +15,7 @@ export const userMissing: ComposeRule = {
     messages: {
       missing: '{service} does not set `user:`, so it runs as its image\'s user (root unless the image says otherwise). Add `user: "10001:10001"`.',
     },
+    missingMessages: ['missing'],
     fix: 'suggestion',
     optIn: true,
     equivalents: {
