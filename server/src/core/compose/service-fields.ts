@@ -7,8 +7,9 @@
  * merge is found, and marked `inherited` so rules report it at the service's `<<` and leave the
  * shared anchor alone. So is `extends: {service: base}` (or `extends: base`) naming a service of
  * the same file: its fields are the extending service's unless it sets them itself, reported at
- * its `extends`. (`extends` with a `file:` names a service this file does not hold: not followed.) `${VAR}` interpolation is never expanded: values that contain it are
- * marked `interpolated` and rules do not judge them.
+ * its `extends`. (`extends` with a `file:` names a service this file does not hold: not followed.)
+ * `${VAR}` interpolation is never expanded: values that contain it are marked `interpolated` and
+ * rules do not judge them.
  */
 import type { OffsetRange } from '../engine/types';
 import {
