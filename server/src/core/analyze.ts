@@ -190,10 +190,15 @@ function analyzeText(input: AnalysisInput, options: AnalysisOptions): AnalysisRe
     runRules(options.rules.dockerfile, model, config, findings, problems);
     for (const problem of unreadScriptProblems(model.instructions)) problems.push(problem);
   } else {
-    if (isGoTemplate(input.text)) {
-      return empty('helm', [{ kind: 'input', severity: 'info', message: 'Helm/Go template not analysed: render it (helm template) and scan the output.' }]);
-    }
     const yaml = analyzeYaml(input, options, config, ruleIndex.peers);
+    if (yaml.kind === 'helm') {
+      // Kept for the next edit: each document's template judgement is made once.
+      return {
+        ...empty('helm', [{ kind: 'input', severity: 'info', message: 'Helm/Go template not analysed: render it (helm template) and scan the output.' }]),
+        lines: yaml.lines,
+        reuse: { rules: options.rules, config, yamlChunks: yaml.chunks, shells: undefined },
+      };
+    }
     lines = yaml.lines;
     mayHoldSuppressions = yaml.mayHoldSuppressions;
     kind = yaml.kind;
@@ -411,6 +416,8 @@ interface ChunkAnalysis {
   /** What rules would run on: documents, or the items of a List, or Compose services (the bound is per file). */
   readonly resources: number;
   readonly errors: readonly YamlParseError[];
+  /** A Helm/Go template ({@link isGoTemplate}): not parsed, and the file is not analysed. */
+  readonly template: boolean;
   /** Findings and rule failures for the file kind they were computed for. */
   readonly results:
     | {
@@ -436,14 +443,17 @@ function analyzeYaml(input: AnalysisInput, options: AnalysisOptions, config: Ana
   const chunks = splitYamlDocuments(input.text).map((chunk) => {
     const cached = reusable?.get(chunk.text);
     if (cached) return { ...chunk, analysis: cached, parsed: undefined };
+    if (isGoTemplate(chunk.text)) return { ...chunk, analysis: templateChunk(chunk.text), parsed: undefined };
     // The parse that described the chunk is handed to its check: each new document is parsed once.
     const parsed = parseYamlFile(chunk.text);
     return { ...chunk, analysis: describeChunk(parsed), parsed };
   });
   checkResourceCount(chunks.reduce((sum, chunk) => sum + chunk.analysis.resources, 0));
-  const kind: FileKind = isComposeFileName(input.fileName) || (chunks[0]?.analysis.looksLikeCompose && !chunks.some((chunk) => chunk.analysis.isKubernetes))
-    ? 'compose'
-    : chunks.some((chunk) => chunk.analysis.isKubernetes) ? 'kubernetes' : 'yaml';
+  const kind: FileKind = chunks.some((chunk) => chunk.analysis.template)
+    ? 'helm'
+    : isComposeFileName(input.fileName) || (chunks[0]?.analysis.looksLikeCompose && !chunks.some((chunk) => chunk.analysis.isKubernetes))
+      ? 'compose'
+      : chunks.some((chunk) => chunk.analysis.isKubernetes) ? 'kubernetes' : 'yaml';
 
   const findings: Finding[] = [];
   const problems: AnalysisProblem[] = [];
@@ -453,11 +463,12 @@ function analyzeYaml(input: AnalysisInput, options: AnalysisOptions, config: Ana
   const kept = new Map<string, ChunkAnalysis>();
   chunks.forEach((chunk, documentIndex) => {
     let analysis = chunk.analysis;
-    if (kind !== 'yaml' && analysis.results?.kind !== kind) {
+    if ((kind === 'kubernetes' || kind === 'compose') && analysis.results?.kind !== kind) {
       analysis = { ...analysis, results: checkChunk(chunk.parsed ?? parseYamlFile(chunk.text), kind, options, config, peers) };
     }
     kept.set(chunk.text, analysis);
-    if (kind === 'yaml') return; // YAML that is neither a manifest nor a Compose file is none of our business.
+    // YAML that is neither a manifest nor a Compose file is none of our business; templates are not read.
+    if (kind === 'yaml' || kind === 'helm') return;
     const error = analysis.errors[0];
     if (error) {
       const more = analysis.errors.length > 1 ? ` (and ${analysis.errors.length - 1} more)` : '';
@@ -491,8 +502,14 @@ function analyzeYaml(input: AnalysisInput, options: AnalysisOptions, config: Ana
   };
 }
 
+/** A document that is a Go template: only its lines are kept (the file is reported as a template). */
+function templateChunk(text: string): ChunkAnalysis {
+  return { lines: new LineIndex(text), mayHoldSuppressions: false, isKubernetes: false, looksLikeCompose: false, resources: 0, errors: [], template: true, results: undefined };
+}
+
 function describeChunk(file: YamlFile): ChunkAnalysis {
   return {
+    template: false,
     lines: file.lines,
     mayHoldSuppressions: mayHoldSuppressions(file.text),
     // A document too deep to parse may be a manifest: reported as such, never taken for plain YAML
